@@ -1,0 +1,101 @@
+package io.github.securepulumi.core.internal;
+
+import com.pulumi.Log;
+import com.pulumi.core.Output;
+import com.pulumi.core.internal.Internal;
+import com.pulumi.core.internal.OutputInternal;
+import com.pulumi.deployment.internal.DeploymentImpl;
+import com.pulumi.deployment.internal.DeploymentInternal;
+import com.pulumi.resources.InputArgs;
+import com.pulumi.resources.Resource;
+import com.pulumi.resources.ResourceArgs;
+import com.pulumi.test.internal.MockDeployment;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+/**
+ * The only place where securepulumi touches internal APIs of the Pulumi Java SDK (checked on
+ * 1.36.1).
+ *
+ * <p>Pulumi does not expose which resources stand behind an input property, nor a logger outside
+ * {@code Context}. Keeping every such call here means an SDK upgrade breaks one class, and
+ * {@code PulumiInternalsTest} fails first.
+ */
+public final class PulumiInternals {
+
+    private PulumiInternals() {
+    }
+
+    /**
+     * Resolves the input properties of a resource's args to their {@code Output}s.
+     *
+     * <p>Only top-level properties are seen. An {@code Output} nested in a list or in a nested args
+     * object is not returned, so a dependency that is only implied by such a nested value is missed.
+     */
+    public static CompletableFuture<Map<String, Output<?>>> inputProperties(ResourceArgs args) {
+        return InputArgs.InputArgsInternal.from(args)
+                .toMapAsync(Log.ignore())
+                .thenApply(map -> Map.copyOf(map));
+    }
+
+    /** The resources whose outputs flowed into an {@code Output}. */
+    public static CompletableFuture<Set<Resource>> resourcesBehind(Output<?> output) {
+        return Internal.of(output).getResources().thenApply(Set::copyOf);
+    }
+
+    /** Whether an {@code Output} is marked secret. */
+    public static CompletableFuture<Boolean> isSecret(Output<?> output) {
+        return Internal.of(output).isSecret();
+    }
+
+    /** The value of an {@code Output}, or {@code null} while it is unknown. */
+    public static <T> CompletableFuture<T> valueOrNull(Output<T> output) {
+        OutputInternal<T> internal = Internal.of(output);
+        return internal.getValueNullable();
+    }
+
+    /** The resources listed in a {@code dependsOn} option. */
+    public static CompletableFuture<List<Resource>> dependsOn(Output<List<Resource>> dependsOn) {
+        return Internal.of(dependsOn).getValueNullable()
+                .thenApply(list -> list == null ? List.of() : List.copyOf(list));
+    }
+
+    /**
+     * Sends a warning to the Pulumi engine, attached to a resource, so that {@code pulumi preview}
+     * and {@code pulumi up} show it. Returns without logging when no deployment is running.
+     */
+    public static void warn(String message, Resource resource) {
+        Optional<DeploymentInternal> deployment = DeploymentInternal.getInstanceOptional();
+        if (deployment.isEmpty()) {
+            return;
+        }
+        Optional<Log> log = logOf(deployment.get());
+        log.ifPresent(l -> l.warn(message, resource));
+    }
+
+    private static Optional<Log> logOf(DeploymentInternal deployment) {
+        if (deployment instanceof DeploymentImpl impl) {
+            return Optional.of(impl.getLog());
+        }
+        if (deployment instanceof MockDeployment mock && mock.state.logger != null) {
+            return Optional.of(new Log(mock.state.logger));
+        }
+        return Optional.empty();
+    }
+
+    /** Names of the properties of a map of outputs that are secret, resolved. */
+    public static CompletableFuture<Set<String>> secretProperties(Map<String, Output<?>> properties) {
+        List<CompletableFuture<Optional<String>>> checks = properties.entrySet().stream()
+                .map(e -> isSecret(e.getValue()).thenApply(secret -> secret ? Optional.of(e.getKey()) : Optional.<String>empty()))
+                .collect(Collectors.toList());
+        return CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new))
+                .thenApply(ignored -> checks.stream()
+                        .map(CompletableFuture::join)
+                        .flatMap(Optional::stream)
+                        .collect(Collectors.toUnmodifiableSet()));
+    }
+}

@@ -1,0 +1,11 @@
+package io.github.securepulumi.core.preview;
+
+/** Raised by {@link PreviewResult#graphOrThrow()} when the previewed program failed. */
+public final class PreviewFailedException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public PreviewFailedException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,86 @@
+package io.github.securepulumi.core.preview;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * One resource of a recorded stack.
+ *
+ * @param key              {@code type::name}, unique within a stack as Pulumi URNs require
+ * @param type             Pulumi type token, for example {@code aws:cloudtrail/trail:Trail}
+ * @param name             logical name given to the constructor
+ * @param parentKey        key of the parent, or empty for resources directly under the stack
+ * @param component        whether this is a component resource (nothing is created in AWS for it)
+ * @param dependsOn        keys listed in the {@code dependsOn} resource option
+ * @param impliedDependsOn keys of resources whose outputs were passed into one of this resource's
+ *                         top-level input properties
+ * @param inputs           resolved input properties, as the provider receives them
+ * @param outputs          output properties as the simulated account returned them
+ * @param secretInputs     names of input properties marked secret; renderers mask their values
+ * @param retainOnDelete   whether the {@code retainOnDelete} option is set
+ * @param protect          whether the {@code protect} option is set
+ */
+public record ResourceNode(
+        String key,
+        String type,
+        String name,
+        Optional<String> parentKey,
+        boolean component,
+        Set<String> dependsOn,
+        Set<String> impliedDependsOn,
+        Map<String, Object> inputs,
+        Map<String, Object> outputs,
+        Set<String> secretInputs,
+        boolean retainOnDelete,
+        boolean protect) {
+
+    public ResourceNode {
+        Objects.requireNonNull(key, "key");
+        dependsOn = Set.copyOf(dependsOn);
+        impliedDependsOn = Set.copyOf(impliedDependsOn);
+        inputs = Map.copyOf(inputs);
+        outputs = Map.copyOf(outputs);
+        secretInputs = Set.copyOf(secretInputs);
+    }
+
+    /** Builds the key that identifies a resource of a type and logical name. */
+    public static String keyOf(String type, String name) {
+        return type + "::" + name;
+    }
+
+    /** A resolved input property, or empty when it was not set. */
+    public Optional<Object> input(String property) {
+        return Optional.ofNullable(inputs.get(property));
+    }
+
+    /** A resolved input property that must be a string. */
+    public String inputString(String property) {
+        Object value = inputs.get(property);
+        if (!(value instanceof String s)) {
+            throw new IllegalStateException(key + " has no string input \"" + property + "\"; it has " + inputs.keySet());
+        }
+        return s;
+    }
+
+    /** A string input property that holds JSON, such as a policy document, parsed. */
+    public JsonElement inputJson(String property) {
+        return JsonParser.parseString(inputString(property));
+    }
+
+    /** A simulated output property, or empty when the resource has none by that name. */
+    public Optional<Object> output(String property) {
+        return Optional.ofNullable(outputs.get(property));
+    }
+
+    /** Every key this resource waits for, explicit and implied. */
+    public Set<String> allDependencies() {
+        Set<String> all = new TreeSet<>(dependsOn);
+        all.addAll(impliedDependsOn);
+        return all;
+    }
+}
