@@ -112,6 +112,16 @@ class OfflinePreviewTest {
     }
 
     @Test
+    void recordsWhichStackOutputsAreSecret() {
+        ResourceGraph graph = OfflinePreview.builder().build().run(ctx -> {
+            ctx.export("password", Output.ofSecret("s3cr3t"));
+            ctx.export("region", Output.of("us-east-1"));
+        }).graphOrThrow();
+
+        assertThat(graph.secretStackOutputs()).containsExactly("password");
+    }
+
+    @Test
     void groupsIndependentResourcesIntoOneWave() {
         ResourceGraph graph = OfflinePreview.builder().build().run(ctx -> {
             var logs = new LogGroup("logs", LogGroupArgs.builder().name("/audit").build());
