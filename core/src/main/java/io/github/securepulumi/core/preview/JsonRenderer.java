@@ -30,10 +30,9 @@ import java.util.TreeSet;
  *
  * <p>Secrets are masked as {@value #SECRET_MASK}: every input named in
  * {@link ResourceNode#secretInputs()}, the output of the same name (the simulated account echoes
- * inputs as outputs), and every stack output in {@link ResourceGraph#secretStackOutputs()}.
- *
- * <p>NOTE: {@code secretInputs} contains top-level input properties only, so a secret nested inside
- * an args object (for example a Lambda function's {@code environment.variables}) is not masked.
+ * inputs as outputs), and every stack output in {@link ResourceGraph#secretStackOutputs()}. An input
+ * with a secret nested inside it, such as a Lambda function's {@code environment} with secret
+ * {@code variables}, is masked whole.
  */
 public final class JsonRenderer {
 

@@ -12,6 +12,9 @@ import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.cloudwatch.LogGroupArgs;
 import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.lambda.Function;
+import com.pulumi.aws.lambda.FunctionArgs;
+import com.pulumi.aws.lambda.inputs.FunctionEnvironmentArgs;
 import com.pulumi.aws.ssm.Parameter;
 import com.pulumi.aws.ssm.ParameterArgs;
 import com.pulumi.core.Output;
@@ -21,6 +24,7 @@ import io.github.securepulumi.core.optout.Justification;
 import io.github.securepulumi.core.optout.OptOutReporter;
 import io.github.securepulumi.core.optout.SecurityOptOut;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
@@ -118,6 +122,25 @@ class JsonRendererTest {
         assertThat(parameter.getAsJsonObject("inputs").get("value").getAsString()).isEqualTo("[secret]");
         assertThat(parameter.getAsJsonObject("outputs").get("value").getAsString()).isEqualTo("[secret]");
         assertThat(parameter.getAsJsonObject("inputs").get("type").getAsString()).isEqualTo("SecureString");
+    }
+
+    @Test
+    void jsonMasksInputWithNestedSecret() {
+        ResourceGraph graph = preview(ctx -> new Function("handler", FunctionArgs.builder()
+                .role("arn:aws:iam::123456789012:role/handler")
+                .runtime("java17")
+                .environment(FunctionEnvironmentArgs.builder()
+                        .variables(Output.ofSecret(Map.of("API_TOKEN", "s3cr3t")))
+                        .build())
+                .build()));
+
+        String rendered = JsonRenderer.render(graph);
+
+        JsonObject function = resource(parse(rendered), "aws:lambda/function:Function::handler");
+        assertThat(rendered).describedAs("a secret nested in an input must never appear in the JSON")
+                .doesNotContain("s3cr3t");
+        assertThat(function.getAsJsonObject("inputs").get("environment").getAsString()).isEqualTo("[secret]");
+        assertThat(function.getAsJsonObject("inputs").get("runtime").getAsString()).isEqualTo("java17");
     }
 
     @Test
