@@ -87,6 +87,9 @@ public final class PreviewCommand {
      * Runs the command: parses the arguments, previews the program, prints the tree, waves and
      * summary to {@code out} and writes the requested files. Problems go to {@code err}.
      *
+     * @param args the command-line arguments
+     * @param out  receives the tree, waves and summary, or the help text
+     * @param err  receives usage problems and failures, one {@code error: } line each
      * @return {@link #EXIT_OK}, {@link #EXIT_FAILED} or {@link #EXIT_USAGE}
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {

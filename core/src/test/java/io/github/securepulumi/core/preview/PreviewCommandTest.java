@@ -11,6 +11,9 @@ import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.cloudwatch.LogGroupArgs;
 import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.lambda.Function;
+import com.pulumi.aws.lambda.FunctionArgs;
+import com.pulumi.aws.lambda.inputs.FunctionEnvironmentArgs;
 import com.pulumi.aws.ssm.Parameter;
 import com.pulumi.aws.ssm.ParameterArgs;
 import com.pulumi.core.Output;
@@ -21,6 +24,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,11 +47,18 @@ class PreviewCommandTest {
         }
     }
 
-    /** A program that stores a secret and exports another. */
+    /** A program with a secret input, a secret nested in an input and a secret stack output. */
     public static class SecretProgram implements Consumer<Context> {
         @Override
         public void accept(Context ctx) {
             new Parameter("token", ParameterArgs.builder().type("SecureString").value(Output.ofSecret("s3cr3t")).build());
+            new Function("handler", FunctionArgs.builder()
+                    .role("arn:aws:iam::123456789012:role/handler")
+                    .runtime("java17")
+                    .environment(FunctionEnvironmentArgs.builder()
+                            .variables(Output.ofSecret(Map.of("API_TOKEN", "nested-s3cr3t")))
+                            .build())
+                    .build());
             ctx.export("password", Output.ofSecret("exported-s3cr3t"));
         }
     }
