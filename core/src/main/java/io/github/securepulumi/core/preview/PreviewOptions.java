@@ -82,7 +82,7 @@ record PreviewOptions(
             } else if (!VALUE_OPTIONS.contains(option)) {
                 problems.add(arg.startsWith("-")
                         ? "unknown option " + option + "; see the options below."
-                        : "unexpected argument \"" + arg + "\"; every value must follow its option, as in --stack " + arg + ".");
+                        : "unexpected argument \"" + arg + "\"; each value must follow its option, for example --stack prod.");
             } else {
                 if (value == null) {
                     boolean hasNext = i + 1 < args.length && !args[i + 1].startsWith("--");

@@ -265,7 +265,7 @@ class PreviewCommandTest {
         assertThat(status).isEqualTo(PreviewCommand.EXIT_USAGE);
         assertThat(err().lines().takeWhile(line -> !line.isEmpty())).containsExactly(
                 "error: unknown option --verbose; see the options below.",
-                "error: unexpected argument \"extra\"; every value must follow its option, as in --stack extra.",
+                "error: unexpected argument \"extra\"; each value must follow its option, for example --stack prod.",
                 "error: --stack is missing its value.",
                 "error: --account is \"42\", but an AWS account id has exactly 12 digits; pass one such as 123456789012.");
     }
