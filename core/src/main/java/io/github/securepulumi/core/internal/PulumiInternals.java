@@ -10,6 +10,8 @@ import com.pulumi.resources.InputArgs;
 import com.pulumi.resources.Resource;
 import com.pulumi.resources.ResourceArgs;
 import com.pulumi.test.internal.MockDeployment;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,15 +89,53 @@ public final class PulumiInternals {
         return Optional.empty();
     }
 
-    /** Names of the properties of a map of outputs that are secret, resolved. */
+    /**
+     * Finds the properties of a map of outputs that are secret or contain a secret. A
+     * property counts as secret when any {@code Output} nested in it is, for example a Lambda
+     * function's {@code environment} whose {@code variables} were built with {@code Output.ofSecret}.
+     */
     public static CompletableFuture<Set<String>> secretProperties(Map<String, Output<?>> properties) {
         List<CompletableFuture<Optional<String>>> checks = properties.entrySet().stream()
-                .map(e -> isSecret(e.getValue()).thenApply(secret -> secret ? Optional.of(e.getKey()) : Optional.<String>empty()))
+                .map(e -> containsSecret(e.getValue())
+                        .thenApply(secret -> secret ? Optional.of(e.getKey()) : Optional.<String>empty()))
                 .collect(Collectors.toList());
         return CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new))
                 .thenApply(ignored -> checks.stream()
                         .map(CompletableFuture::join)
                         .flatMap(Optional::stream)
                         .collect(Collectors.toUnmodifiableSet()));
+    }
+
+    /** Checks whether an {@code Output} is secret or contains a secret {@code Output} in its value. */
+    private static CompletableFuture<Boolean> containsSecret(Output<?> output) {
+        return isSecret(output).thenCompose(secret -> secret
+                ? CompletableFuture.completedFuture(true)
+                : valueOrNull(output).thenCompose(PulumiInternals::valueContainsSecret));
+    }
+
+    /** Searches nested args objects, lists and maps for a secret {@code Output}. */
+    private static CompletableFuture<Boolean> valueContainsSecret(Object value) {
+        if (value instanceof Output<?> output) {
+            return containsSecret(output);
+        }
+        if (value instanceof InputArgs args) {
+            return InputArgs.InputArgsInternal.from(args).toMapAsync(Log.ignore())
+                    .thenCompose(map -> anyContainsSecret(List.copyOf(map.values())));
+        }
+        if (value instanceof Collection<?> collection) {
+            return anyContainsSecret(new ArrayList<>(collection));
+        }
+        if (value instanceof Map<?, ?> map) {
+            return anyContainsSecret(new ArrayList<>(map.values()));
+        }
+        return CompletableFuture.completedFuture(false);
+    }
+
+    private static CompletableFuture<Boolean> anyContainsSecret(List<?> values) {
+        List<CompletableFuture<Boolean>> checks = values.stream()
+                .map(PulumiInternals::valueContainsSecret)
+                .collect(Collectors.toList());
+        return CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new))
+                .thenApply(ignored -> checks.stream().anyMatch(CompletableFuture::join));
     }
 }

@@ -11,11 +11,13 @@ import io.github.securepulumi.core.internal.PulumiInternals;
 import io.github.securepulumi.core.optout.OptOutReporter;
 import io.github.securepulumi.core.optout.SecurityOptOut;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -87,13 +89,19 @@ public final class OfflinePreview {
             Optional<Throwable> failure = Optional.empty();
             List<String> errors = new ArrayList<>();
             Map<String, Object> stackOutputs = new LinkedHashMap<>();
+            Set<String> secretStackOutputs = new HashSet<>();
             try (AutoCloseable ignored = OptOutReporter.listen(optOuts::add)) {
                 TestResult result = PulumiTest.withMocks(simulator).withOptions(options).runTest(program);
                 errors.addAll(result.errors());
                 if (!result.exceptions().isEmpty()) {
                     failure = Optional.of(rootCause(result.exceptions().get(0)));
                 }
-                result.outputs().forEach((name, output) -> stackOutputs.put(name, resolve(output)));
+                result.outputs().forEach((name, output) -> {
+                    stackOutputs.put(name, resolve(output));
+                    if (isSecret(output)) {
+                        secretStackOutputs.add(name);
+                    }
+                });
             } catch (Exception e) {
                 failure = Optional.of(rootCause(e));
             } finally {
@@ -101,7 +109,8 @@ public final class OfflinePreview {
             }
 
             ResourceGraph graph = new ResourceGraph(projectName, stackName,
-                    recorder.nodes(simulator.inputsByKey(), simulator.outputsByKey()), optOuts, stackOutputs);
+                    recorder.nodes(simulator.inputsByKey(), simulator.outputsByKey()), optOuts, stackOutputs,
+                    secretStackOutputs);
             return new PreviewResult(graph, failure, errors);
         }
     }
@@ -114,6 +123,21 @@ public final class OfflinePreview {
             return null;
         } catch (ExecutionException e) {
             return null;
+        }
+    }
+
+    /**
+     * Checks whether an output is secret. An output whose secret flag cannot be read counts as
+     * secret, so that renderers mask its value.
+     */
+    private static boolean isSecret(Output<?> output) {
+        try {
+            return PulumiInternals.isSecret(output).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        } catch (ExecutionException e) {
+            return true;
         }
     }
 

@@ -30,9 +30,22 @@ public final class ResourceGraph {
     private final Map<String, ResourceNode> nodes;
     private final List<SecurityOptOut> optOuts;
     private final Map<String, Object> stackOutputs;
+    private final Set<String> secretStackOutputs;
 
+    /** Creates a graph whose stack outputs are all plain, not secret. */
     public ResourceGraph(String projectName, String stackName, List<ResourceNode> nodes,
             List<SecurityOptOut> optOuts, Map<String, Object> stackOutputs) {
+        this(projectName, stackName, nodes, optOuts, stackOutputs, Set.of());
+    }
+
+    /**
+     * Creates a graph.
+     *
+     * @param secretStackOutputs names of the stack outputs exported as secrets; renderers mask their
+     *                           values
+     */
+    public ResourceGraph(String projectName, String stackName, List<ResourceNode> nodes,
+            List<SecurityOptOut> optOuts, Map<String, Object> stackOutputs, Set<String> secretStackOutputs) {
         this.projectName = projectName;
         this.stackName = stackName;
         Map<String, ResourceNode> byKey = new TreeMap<>();
@@ -42,6 +55,7 @@ public final class ResourceGraph {
         this.nodes = byKey;
         this.optOuts = List.copyOf(optOuts);
         this.stackOutputs = Map.copyOf(stackOutputs);
+        this.secretStackOutputs = Set.copyOf(secretStackOutputs);
     }
 
     /** The Pulumi project name the program ran under. */
@@ -114,6 +128,11 @@ public final class ResourceGraph {
     /** Values the program exported with {@code ctx.export}, resolved. */
     public Map<String, Object> stackOutputs() {
         return stackOutputs;
+    }
+
+    /** Names of the stack outputs whose value is secret, such as {@code ctx.export("k", Output.ofSecret(v))}. */
+    public Set<String> secretStackOutputs() {
+        return secretStackOutputs;
     }
 
     /**

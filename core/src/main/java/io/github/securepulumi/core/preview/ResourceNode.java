@@ -21,7 +21,8 @@ import java.util.TreeSet;
  *                         top-level input properties
  * @param inputs           resolved input properties, as the provider receives them
  * @param outputs          output properties as the simulated account returned them
- * @param secretInputs     names of input properties marked secret; renderers mask their values
+ * @param secretInputs     names of input properties that are secret or contain a secret value
+ *                         nested inside them; renderers mask their values
  * @param retainOnDelete   whether the {@code retainOnDelete} option is set
  * @param protect          whether the {@code protect} option is set
  */

@@ -8,10 +8,14 @@ import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.cloudwatch.LogGroupArgs;
 import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.lambda.Function;
+import com.pulumi.aws.lambda.FunctionArgs;
+import com.pulumi.aws.lambda.inputs.FunctionEnvironmentArgs;
 import com.pulumi.aws.s3.BucketV2;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.CustomResourceOptions;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class OfflinePreviewTest {
@@ -109,6 +113,30 @@ class OfflinePreviewTest {
         }).graphOrThrow();
 
         assertThat(graph.stackOutputs()).containsEntry("logGroupName", "/audit");
+    }
+
+    @Test
+    void recordsInputWithNestedSecretAsSecret() {
+        ResourceGraph graph = OfflinePreview.builder().build().run(ctx -> new Function("handler", FunctionArgs.builder()
+                .role("arn:aws:iam::123456789012:role/handler")
+                .runtime("java17")
+                .environment(FunctionEnvironmentArgs.builder()
+                        .variables(Output.ofSecret(Map.of("API_TOKEN", "s3cr3t")))
+                        .build())
+                .build())).graphOrThrow();
+
+        ResourceNode function = graph.get("aws:lambda/function:Function", "handler");
+        assertThat(function.secretInputs()).containsExactly("environment");
+    }
+
+    @Test
+    void recordsWhichStackOutputsAreSecret() {
+        ResourceGraph graph = OfflinePreview.builder().build().run(ctx -> {
+            ctx.export("password", Output.ofSecret("s3cr3t"));
+            ctx.export("region", Output.of("us-east-1"));
+        }).graphOrThrow();
+
+        assertThat(graph.secretStackOutputs()).containsExactly("password");
     }
 
     @Test
