@@ -95,8 +95,8 @@ public final class SecureAuditTrail extends ComponentResource {
         SecureBucket bucket = new SecureBucket(name + "-logs", bucketArgs(args, keyArn, policies),
                 ComponentResourceOptions.builder().parent(this).build());
 
-        // CloudWatch Logs checks at creation that its regional principal may use the key; with the key
-        // policy not yet in place, CreateLogGroup fails with an access-denied error.
+        // CloudWatch Logs checks at creation that its regional principal may use the key. Before the
+        // key policy is in place, CreateLogGroup fails with an access-denied error.
         LogGroup logGroup = new LogGroup(name + "-log-group", LogGroupArgs.builder()
                 .name(logGroupName)
                 .retentionInDays(args.logRetentionDays())
@@ -129,7 +129,7 @@ public final class SecureAuditTrail extends ComponentResource {
     }
 
     /**
-     * What the trail waits for, each because CreateTrail or StartLogging validates it:
+     * Lists the resources the trail waits for, each because CreateTrail or StartLogging validates it:
      * <ul>
      *   <li>the bucket policy: without it CreateTrail fails with {@code InsufficientS3BucketPolicyException};</li>
      *   <li>the key policy: without CloudTrail's grant it fails with {@code InsufficientEncryptionPolicyException};</li>
@@ -181,8 +181,8 @@ public final class SecureAuditTrail extends ComponentResource {
     private static SecureBucketArgs bucketArgs(SecureAuditTrailArgs args, Output<String> keyArn, AuditTrailPolicies policies) {
         SecureBucketArgs.Builder bucketArgs = SecureBucketArgs.builder()
                 .kmsKeyArn(keyArn)
-                // CloudTrail's key grant is conditioned on its own encryption context; an S3 Bucket Key
-                // would replace that context with the bucket ARN and CloudTrail could not encrypt.
+                // CloudTrail's key grant is conditioned on its own encryption context. An S3 Bucket Key
+                // would replace that context with the bucket ARN, so CloudTrail could not encrypt.
                 .bucketKeyEnabled(false)
                 .addPolicyGrants(policies.bucketGrant())
                 .tags(args.tags());

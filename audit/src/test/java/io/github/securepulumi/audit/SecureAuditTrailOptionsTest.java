@@ -61,7 +61,7 @@ class SecureAuditTrailOptionsTest {
     }
 
     @Test
-    void existingKeyIsUsedAndNoKeyIsCreated() {
+    void existingKeyReplacesOwnKey() {
         TrailStack stack = TrailStack.of(SecureAuditTrailArgs.builder().kmsKeyArn(EXISTING_KEY).build());
 
         assertThat(stack.graph.ofType(TrailStack.KEY)).isEmpty();
@@ -110,7 +110,7 @@ class SecureAuditTrailOptionsTest {
     }
 
     @Test
-    void chinaPartitionUsesItsArnsAndRegionalLogsPrincipal() {
+    void chinaPartitionUsesRegionalPrincipal() {
         TrailStack stack = TrailStack.in(SimulatedAccount.in(Partition.AWS_CN), SecureAuditTrailArgs.builder().build());
         PolicyView keyPolicy = stack.keyPolicyDocument();
 

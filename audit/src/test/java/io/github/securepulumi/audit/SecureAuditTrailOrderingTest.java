@@ -82,7 +82,7 @@ class SecureAuditTrailOrderingTest {
     }
 
     @Test
-    void trailLogGroupArnEndsInExactlyOneWildcard() {
+    void logGroupArnHasOneWildcard() {
         String arn = stack.trail().inputString("cloudWatchLogsGroupArn");
 
         assertThat(arn).endsWith(":*").doesNotEndWith(":*:*");
@@ -98,7 +98,7 @@ class SecureAuditTrailOrderingTest {
     }
 
     @Test
-    void trailLogGroupArnComesFromTheLogGroupOutput() {
+    void logGroupArnComesFromOutput() {
         assertThat(stack.trail().impliedDependsOn()).contains(stack.logGroup().key());
     }
 

@@ -57,7 +57,7 @@ class SecureAuditTrailPoliciesTest {
     }
 
     @Test
-    void cloudTrailMayDescribeKeyForThisTrailOnly() {
+    void cloudTrailDescribesKeyForTrailOnly() {
         Statement describe = stack.keyPolicyDocument().statement("CloudTrailDescribeKey");
 
         assertThat(describe.principals("Service")).containsExactly("cloudtrail.amazonaws.com");
@@ -67,7 +67,7 @@ class SecureAuditTrailPoliciesTest {
     }
 
     @Test
-    void cloudWatchLogsMayUseKeyForThisLogGroupOnly() {
+    void logsUseKeyForLogGroupOnly() {
         Statement logs = stack.keyPolicyDocument().statement("CloudWatchLogsUseKey");
 
         assertThat(logs.principals("Service")).containsExactly("logs.us-east-1.amazonaws.com");
@@ -97,7 +97,7 @@ class SecureAuditTrailPoliciesTest {
     }
 
     @Test
-    void cloudTrailMayReadBucketAclForThisTrailOnly() {
+    void cloudTrailReadsAclForTrailOnly() {
         Statement acl = stack.bucketPolicyDocument().statement("CloudTrailGetBucketAcl");
 
         assertThat(acl.effect()).isEqualTo("Allow");
@@ -131,7 +131,7 @@ class SecureAuditTrailPoliciesTest {
     }
 
     @Test
-    void onlyCloudTrailForThisTrailMayAssumeRole() {
+    void roleTrustsOnlyThisTrail() {
         PolicyView trust = stack.trustPolicy();
         Statement assume = trust.statement("CloudTrailAssumeRole");
 
@@ -147,7 +147,7 @@ class SecureAuditTrailPoliciesTest {
     }
 
     @Test
-    void roleMayOnlyWriteToThisLogGroupsStreams() {
+    void roleWritesOnlyTrailLogStreams() {
         PolicyView inline = stack.rolePolicyDocument();
         Statement write = inline.statement("WriteTrailEvents");
 

@@ -28,7 +28,7 @@ final class TrailStack {
         this.graph = graph;
     }
 
-    /** A trail with every default, in us-east-1 of the commercial partition. */
+    /** Previews a trail with every default, in us-east-1 of the commercial partition. */
     static TrailStack withDefaults() {
         return of(SecureAuditTrailArgs.builder().build());
     }

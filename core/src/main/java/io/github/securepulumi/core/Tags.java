@@ -12,10 +12,10 @@ public final class Tags {
     /** Tag naming the component instance a resource belongs to. */
     public static final String COMPONENT = "securepulumi:component";
 
-    /** Longest tag key AWS accepts, in characters. */
+    /** Maximum length of a tag key that AWS accepts, in characters. */
     public static final int MAX_KEY_LENGTH = 128;
 
-    /** Longest tag value AWS accepts, in characters. */
+    /** Maximum length of a tag value that AWS accepts, in characters. */
     public static final int MAX_VALUE_LENGTH = 256;
 
     private Tags() {

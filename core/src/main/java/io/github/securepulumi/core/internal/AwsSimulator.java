@@ -21,7 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Answers the Pulumi test runtime the way the AWS provider answers a real deployment.
+ * Simulates the AWS provider for the Pulumi test runtime, returning what a real deployment would.
  *
  * <p>Each known resource type gets the id, physical name and ARN in the format the provider returns
  * (a log group's {@code arn} without {@code :*}, a bucket's {@code arn:P:s3:::NAME}, ...). Other

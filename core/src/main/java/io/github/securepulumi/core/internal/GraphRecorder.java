@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 /**
  * A stack transformation that records every resource the program registers, without changing it.
  *
- * <p>The transformation sees each resource's options (parent, {@code dependsOn}) and args, from which
+ * <p>The transformation receives each resource's options (parent, {@code dependsOn}) and args, from which
  * it reads the resources behind every input property. Those lookups finish asynchronously; call
  * {@link #nodes} after the program has run to collect them.
  */
@@ -136,7 +136,7 @@ public final class GraphRecorder implements ResourceTransformation {
             Thread.currentThread().interrupt();
             return fallback;
         } catch (ExecutionException | TimeoutException e) {
-            // NOTE: a lookup that failed or never finished leaves the edge out of the graph; the
+            // NOTE: a lookup that failed or never finished leaves the edge out of the graph. The
             // program's own error, if any, is reported by the preview result.
             return fallback;
         }

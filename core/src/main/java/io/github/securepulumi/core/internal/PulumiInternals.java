@@ -44,23 +44,23 @@ public final class PulumiInternals {
                 .thenApply(map -> Map.copyOf(map));
     }
 
-    /** The resources whose outputs flowed into an {@code Output}. */
+    /** Returns the resources whose outputs flowed into an {@code Output}. */
     public static CompletableFuture<Set<Resource>> resourcesBehind(Output<?> output) {
         return Internal.of(output).getResources().thenApply(Set::copyOf);
     }
 
-    /** Whether an {@code Output} is marked secret. */
+    /** Returns whether an {@code Output} is marked secret. */
     public static CompletableFuture<Boolean> isSecret(Output<?> output) {
         return Internal.of(output).isSecret();
     }
 
-    /** The value of an {@code Output}, or {@code null} while it is unknown. */
+    /** Returns the value of an {@code Output}, or {@code null} while it is unknown. */
     public static <T> CompletableFuture<T> valueOrNull(Output<T> output) {
         OutputInternal<T> internal = Internal.of(output);
         return internal.getValueNullable();
     }
 
-    /** The resources listed in a {@code dependsOn} option. */
+    /** Returns the resources listed in a {@code dependsOn} option. */
     public static CompletableFuture<List<Resource>> dependsOn(Output<List<Resource>> dependsOn) {
         return Internal.of(dependsOn).getValueNullable()
                 .thenApply(list -> list == null ? List.of() : List.copyOf(list));

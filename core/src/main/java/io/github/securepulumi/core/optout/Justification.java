@@ -20,7 +20,7 @@ public record Justification(String text) {
         Objects.requireNonNull(text, "text");
     }
 
-    /** Creates a justification; {@link #problem()} tells whether the text is acceptable. */
+    /** Creates a justification; {@link #problem()} checks whether the text is acceptable. */
     public static Justification of(String text) {
         return new Justification(text);
     }

@@ -62,7 +62,7 @@ public final class OfflinePreview {
         return new Builder();
     }
 
-    /** The simulated account the program runs against. */
+    /** Returns the simulated account the program runs against. */
     public SimulatedAccount account() {
         return account;
     }
@@ -164,19 +164,19 @@ public final class OfflinePreview {
         private Builder() {
         }
 
-        /** The simulated account; default {@link SimulatedAccount#DEFAULT}. */
+        /** Sets the simulated account; default {@link SimulatedAccount#DEFAULT}. */
         public Builder account(SimulatedAccount account) {
             this.account = Objects.requireNonNull(account, "account");
             return this;
         }
 
-        /** The Pulumi project name the program sees; default {@code project}. */
+        /** Sets the Pulumi project name the program runs under; default {@code project}. */
         public Builder projectName(String projectName) {
             this.projectName = Objects.requireNonNull(projectName, "projectName");
             return this;
         }
 
-        /** The stack name the program sees; default {@code dev}. */
+        /** Sets the stack name the program runs under; default {@code dev}. */
         public Builder stackName(String stackName) {
             this.stackName = Objects.requireNonNull(stackName, "stackName");
             return this;

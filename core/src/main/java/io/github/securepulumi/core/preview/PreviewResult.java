@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What one offline preview run produced.
+ * The outcome of one offline preview run.
  *
  * @param graph   the resources registered; empty when the program failed before registering any
  * @param failure the exception the program raised, unwrapped from Pulumi's wrappers, if any

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * The resources a Pulumi program registered, with their parents, dependencies and inputs.
  *
  * <p>This is the public result of an offline preview. Use it in your own JUnit tests to assert on a
- * stack: which resources exist, what a policy document says, and which resource waits for which.
+ * stack: which resources exist, what a policy document allows, and which resource waits for which.
  */
 public final class ResourceGraph {
 
@@ -58,17 +58,17 @@ public final class ResourceGraph {
         this.secretStackOutputs = Set.copyOf(secretStackOutputs);
     }
 
-    /** The Pulumi project name the program ran under. */
+    /** Returns the Pulumi project name the program ran under. */
     public String projectName() {
         return projectName;
     }
 
-    /** The stack name the program ran under. */
+    /** Returns the stack name the program ran under. */
     public String stackName() {
         return stackName;
     }
 
-    /** Every resource, components included, ordered by key. */
+    /** Returns every resource, components included, ordered by key. */
     public List<ResourceNode> resources() {
         return List.copyOf(nodes.values());
     }
@@ -78,18 +78,18 @@ public final class ResourceGraph {
         return nodes.values().stream().filter(n -> !n.component()).toList();
     }
 
-    /** Every resource of one type token, for example {@code aws:iam/role:Role}. */
+    /** Returns every resource of one type token, for example {@code aws:iam/role:Role}. */
     public List<ResourceNode> ofType(String type) {
         return nodes.values().stream().filter(n -> n.type().equals(type)).toList();
     }
 
-    /** The resource of a type and logical name, if registered. */
+    /** Finds the resource of a type and logical name, if registered. */
     public Optional<ResourceNode> find(String type, String name) {
         return Optional.ofNullable(nodes.get(ResourceNode.keyOf(type, name)));
     }
 
     /**
-     * The resource of a type and logical name.
+     * Returns the resource of a type and logical name.
      *
      * @throws NoSuchElementException naming the resources of that type that do exist
      */
@@ -99,12 +99,12 @@ public final class ResourceGraph {
                         + type + ": " + ofType(type).stream().map(ResourceNode::name).toList()));
     }
 
-    /** The resource with a key, as returned by {@link ResourceNode#key()}. */
+    /** Finds the resource with a key, as returned by {@link ResourceNode#key()}. */
     public Optional<ResourceNode> byKey(String key) {
         return Optional.ofNullable(nodes.get(key));
     }
 
-    /** The direct children of a resource, ordered by name. */
+    /** Returns the direct children of a resource, ordered by name. */
     public List<ResourceNode> children(ResourceNode parent) {
         return nodes.values().stream()
                 .filter(n -> n.parentKey().filter(parent.key()::equals).isPresent())
@@ -136,7 +136,7 @@ public final class ResourceGraph {
     }
 
     /**
-     * Whether {@code dependent} waits for {@code dependency} before it is created, directly or through
+     * Tells whether {@code dependent} waits for {@code dependency} before it is created, directly or through
      * other resources. A dependency on a component means waiting for every resource inside it.
      */
     public boolean waitsFor(ResourceNode dependent, ResourceNode dependency) {
@@ -197,7 +197,7 @@ public final class ResourceGraph {
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
-    /** A custom resource stands for itself; a component stands for every custom resource inside it. */
+    /** Expands a key to custom resources: itself, or every custom resource inside a component. */
     private List<String> expand(String key) {
         ResourceNode node = nodes.get(key);
         if (node == null) {

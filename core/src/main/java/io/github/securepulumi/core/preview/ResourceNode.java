@@ -54,7 +54,7 @@ public record ResourceNode(
         return type + "::" + name;
     }
 
-    /** A resolved input property, or empty when it was not set. */
+    /** Returns a resolved input property, or empty when it was not set. */
     public Optional<Object> input(String property) {
         return Optional.ofNullable(inputs.get(property));
     }
@@ -68,17 +68,17 @@ public record ResourceNode(
         return s;
     }
 
-    /** A string input property that holds JSON, such as a policy document, parsed. */
+    /** Parses a string input property that contains JSON, such as a policy document. */
     public JsonElement inputJson(String property) {
         return JsonParser.parseString(inputString(property));
     }
 
-    /** A simulated output property, or empty when the resource has none by that name. */
+    /** Returns a simulated output property, or empty when the resource has none by that name. */
     public Optional<Object> output(String property) {
         return Optional.ofNullable(outputs.get(property));
     }
 
-    /** Every key this resource waits for, explicit and implied. */
+    /** Returns every key this resource waits for, explicit and implied. */
     public Set<String> allDependencies() {
         Set<String> all = new TreeSet<>(dependsOn);
         all.addAll(impliedDependsOn);

@@ -18,8 +18,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
- * Pins the internal Pulumi SDK behaviour the offline preview relies on; if an SDK upgrade changes it,
- * these tests fail before the preview silently loses edges.
+ * Pins the internal Pulumi SDK behaviour that the offline preview relies on. If an SDK upgrade
+ * changes it, these tests fail before the preview silently loses edges.
  */
 class PulumiInternalsTest {
 

@@ -82,14 +82,7 @@ class MermaidRendererTest {
 
     @Test
     void mermaidDrawsExplicitAndImpliedDependencyOnce() {
-        ResourceGraph graph = preview(ctx -> {
-            var logs = new LogGroup("logs", LogGroupArgs.builder().name("/audit").build());
-            new Trail("trail", TrailArgs.builder()
-                    .s3BucketName("bucket")
-                    .cloudWatchLogsGroupArn(logs.arn())
-                    .build(),
-                    CustomResourceOptions.builder().dependsOn(logs).build());
-        });
+        ResourceGraph graph = preview(TestPrograms::trailWaitingTwiceForLogs);
 
         String mermaid = MermaidRenderer.render(graph);
 

@@ -26,15 +26,7 @@ class OfflinePreviewTest {
 
     @Test
     void recordsExplicitAndImpliedDependencies() {
-        ResourceGraph graph = OfflinePreview.builder().build().run(ctx -> {
-            var logs = new LogGroup("logs", LogGroupArgs.builder().name("/audit").build());
-            var role = new Role("role", RoleArgs.builder().assumeRolePolicy("{}").build());
-            new Trail("trail", TrailArgs.builder()
-                    .s3BucketName("bucket")
-                    .cloudWatchLogsGroupArn(logs.arn())
-                    .build(),
-                    CustomResourceOptions.builder().dependsOn(role).build());
-        }).graphOrThrow();
+        ResourceGraph graph = OfflinePreview.builder().build().run(TestPrograms::logsRoleTrail).graphOrThrow();
 
         ResourceNode trail = graph.get(TRAIL, "trail");
         assertThat(trail.dependsOn()).containsExactly(ResourceNode.keyOf(ROLE, "role"));

@@ -6,18 +6,14 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.pulumi.Context;
 import com.pulumi.aws.cloudtrail.Trail;
-import com.pulumi.aws.cloudtrail.TrailArgs;
 import com.pulumi.aws.cloudwatch.LogGroup;
-import com.pulumi.aws.cloudwatch.LogGroupArgs;
 import com.pulumi.aws.iam.Role;
-import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.lambda.Function;
 import com.pulumi.aws.lambda.FunctionArgs;
 import com.pulumi.aws.lambda.inputs.FunctionEnvironmentArgs;
 import com.pulumi.aws.ssm.Parameter;
 import com.pulumi.aws.ssm.ParameterArgs;
 import com.pulumi.core.Output;
-import com.pulumi.resources.CustomResourceOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -37,13 +33,7 @@ class PreviewCommandTest {
     public static class AuditProgram implements Consumer<Context> {
         @Override
         public void accept(Context ctx) {
-            var logs = new LogGroup("logs", LogGroupArgs.builder().name("/audit").build());
-            var role = new Role("role", RoleArgs.builder().assumeRolePolicy("{}").build());
-            new Trail("trail", TrailArgs.builder()
-                    .s3BucketName("bucket")
-                    .cloudWatchLogsGroupArn(logs.arn())
-                    .build(),
-                    CustomResourceOptions.builder().dependsOn(role).build());
+            TestPrograms.logsRoleTrail(ctx);
         }
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pulumi.Context;
 import com.pulumi.aws.cloudtrail.Trail;
-import com.pulumi.aws.cloudtrail.TrailArgs;
 import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.cloudwatch.LogGroupArgs;
 import com.pulumi.aws.iam.Role;
@@ -18,15 +17,7 @@ class WaveRendererTest {
 
     @Test
     void wavesShowParallelResourcesAndDependencies() {
-        ResourceGraph graph = preview(ctx -> {
-            var logs = new LogGroup("logs", LogGroupArgs.builder().name("/audit").build());
-            var role = new Role("role", RoleArgs.builder().assumeRolePolicy("{}").build());
-            new Trail("trail", TrailArgs.builder()
-                    .s3BucketName("bucket")
-                    .cloudWatchLogsGroupArn(logs.arn())
-                    .build(),
-                    CustomResourceOptions.builder().dependsOn(role).build());
-        });
+        ResourceGraph graph = preview(TestPrograms::logsRoleTrail);
 
         String waves = WaveRenderer.render(graph);
 
@@ -42,14 +33,7 @@ class WaveRendererTest {
 
     @Test
     void wavesMarkExplicitAndImpliedDependency() {
-        ResourceGraph graph = preview(ctx -> {
-            var logs = new LogGroup("logs", LogGroupArgs.builder().name("/audit").build());
-            new Trail("trail", TrailArgs.builder()
-                    .s3BucketName("bucket")
-                    .cloudWatchLogsGroupArn(logs.arn())
-                    .build(),
-                    CustomResourceOptions.builder().dependsOn(logs).build());
-        });
+        ResourceGraph graph = preview(TestPrograms::trailWaitingTwiceForLogs);
 
         String waves = WaveRenderer.render(graph);
 

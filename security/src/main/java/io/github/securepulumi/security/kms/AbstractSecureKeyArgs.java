@@ -14,10 +14,10 @@ import org.immutables.value.Value;
 @SecureStyle
 public abstract class AbstractSecureKeyArgs {
 
-    /** Shortest deletion window KMS accepts, in days. */
+    /** Minimum deletion window that KMS accepts, in days. */
     public static final int MIN_DELETION_WINDOW_DAYS = 7;
 
-    /** Longest deletion window KMS accepts, in days. */
+    /** Maximum deletion window that KMS accepts, in days. */
     public static final int MAX_DELETION_WINDOW_DAYS = 30;
 
     /**
@@ -52,7 +52,7 @@ public abstract class AbstractSecureKeyArgs {
 
     /**
      * ARNs of the principals that administer the key (describe, tag, rotate, change the policy,
-     * schedule deletion). They cannot encrypt or decrypt unless a grant says so.
+     * schedule deletion). They cannot encrypt or decrypt unless a grant allows it.
      *
      * <p>Default: empty, meaning the account root {@code arn:PARTITION:iam::ACCOUNT:root}, which
      * delegates key administration to the account's IAM policies. KMS refuses a key policy that

@@ -38,7 +38,7 @@ public abstract class AbstractSecureBucketArgs {
      * Whether SSE-KMS uses an S3 Bucket Key, which caches a bucket-level data key.
      *
      * <p>Default: {@code true}, which cuts KMS requests (and their cost) by up to 99%. The trade-off:
-     * KMS sees the bucket ARN as encryption context instead of each object's, so key-policy conditions
+     * KMS receives the bucket ARN as encryption context instead of each object's, so key-policy conditions
      * on a writer's own encryption context (such as CloudTrail's) no longer match. Turn it off for
      * buckets written by such a service.
      */

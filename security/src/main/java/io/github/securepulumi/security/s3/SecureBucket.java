@@ -264,8 +264,8 @@ public final class SecureBucket extends ComponentResource {
                 .build(),
                 CustomResourceOptions.builder().parent(this).dependsOn(publicAccessBlock).build());
 
-        // S3 delivers access logs with the logging service principal, which the access-log bucket's
-        // policy allows; logging starts only after that policy exists, so no delivery is refused.
+        // S3 delivers access logs as the logging service principal, which the access-log bucket's
+        // policy allows. Logging starts only after that policy exists, so no delivery is rejected.
         new BucketLoggingV2(name + "-access-logging", BucketLoggingV2Args.builder()
                 .bucket(source.id())
                 .targetBucket(logs.id())

@@ -80,14 +80,14 @@ class SecureBucketTest {
     }
 
     @Test
-    void accessLogBucketUsesSseS3BecauseLoggingRequiresIt() {
+    void accessLogBucketUsesSseS3() {
         assertThat(defaults.get(ENCRYPTION, "data-access-logs-encryption").input("rules")).contains(List.of(Map.of(
                 "bucketKeyEnabled", false,
                 "applyServerSideEncryptionByDefault", Map.of("sseAlgorithm", "AES256"))));
     }
 
     @Test
-    void ownKeyMayBeUsedOnlyThroughS3ByThisAccount() {
+    void ownKeyUsableOnlyThroughS3() {
         Statement viaS3 = PolicyView.of(defaults.get("aws:kms/keyPolicy:KeyPolicy", "data-key-policy"), "policy")
                 .statement("UseThroughS3");
 
@@ -155,7 +155,7 @@ class SecureBucketTest {
     }
 
     @Test
-    void logDeliveryIsScopedToSourceBucketAndAccount() {
+    void logDeliveryScopedToSourceBucket() {
         PolicyView policy = PolicyView.of(defaults.get(POLICY, "data-access-logs-policy"), "policy");
         Statement delivery = policy.statement("S3ServerAccessLogsDelivery");
 
@@ -202,7 +202,7 @@ class SecureBucketTest {
     }
 
     @Test
-    void disabledAccessLoggingIsReportedAndCreatesNoLogBucket() {
+    void disabledAccessLoggingIsReported() {
         ResourceGraph graph = run(SecureBucketArgs.builder()
                 .disableAccessLogging(Justification.of("the bucket only holds public build artefacts")).build()).graphOrThrow();
 
