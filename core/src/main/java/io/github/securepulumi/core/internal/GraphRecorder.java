@@ -72,7 +72,7 @@ public final class GraphRecorder implements ResourceTransformation {
 
     private static CompletableFuture<Set<Resource>> resourcesBehindAll(Map<String, Output<?>> properties) {
         List<CompletableFuture<Set<Resource>>> lookups = properties.values().stream()
-                .map(PulumiInternals::resourcesBehind)
+                .map(PulumiInternals::resourcesBehindDeep)
                 .collect(Collectors.toList());
         return CompletableFuture.allOf(lookups.toArray(CompletableFuture[]::new))
                 .thenApply(ignored -> lookups.stream()

@@ -12,6 +12,7 @@ import com.pulumi.resources.ResourceArgs;
 import com.pulumi.test.internal.MockDeployment;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,8 +36,8 @@ public final class PulumiInternals {
     /**
      * Resolves the input properties of a resource's args to their {@code Output}s.
      *
-     * <p>Only top-level properties are seen. An {@code Output} nested in a list or in a nested args
-     * object is not returned, so a dependency that is only implied by such a nested value is missed.
+     * <p>Only top-level properties are returned; {@link #resourcesBehindDeep} also searches the
+     * {@code Output}s nested in their values.
      */
     public static CompletableFuture<Map<String, Output<?>>> inputProperties(ResourceArgs args) {
         return InputArgs.InputArgsInternal.from(args)
@@ -47,6 +48,48 @@ public final class PulumiInternals {
     /** Returns the resources whose outputs flowed into an {@code Output}. */
     public static CompletableFuture<Set<Resource>> resourcesBehind(Output<?> output) {
         return Internal.of(output).getResources().thenApply(Set::copyOf);
+    }
+
+    /**
+     * Returns the resources behind an {@code Output} and behind every {@code Output} nested in its
+     * value: in args objects, lists and maps, such as a trail's event selectors built from a bucket ARN.
+     */
+    public static CompletableFuture<Set<Resource>> resourcesBehindDeep(Output<?> output) {
+        return resourcesBehind(output).thenCombine(
+                valueOrNull(output).thenCompose(PulumiInternals::resourcesInValue), PulumiInternals::union);
+    }
+
+    private static CompletableFuture<Set<Resource>> resourcesInValue(Object value) {
+        if (value instanceof Output<?> output) {
+            return resourcesBehindDeep(output);
+        }
+        if (value instanceof InputArgs args) {
+            return InputArgs.InputArgsInternal.from(args).toMapAsync(Log.ignore())
+                    .thenCompose(map -> resourcesInAll(List.copyOf(map.values())));
+        }
+        if (value instanceof Collection<?> collection) {
+            return resourcesInAll(new ArrayList<>(collection));
+        }
+        if (value instanceof Map<?, ?> map) {
+            return resourcesInAll(new ArrayList<>(map.values()));
+        }
+        return CompletableFuture.completedFuture(Set.of());
+    }
+
+    private static CompletableFuture<Set<Resource>> resourcesInAll(List<?> values) {
+        List<CompletableFuture<Set<Resource>>> lookups = values.stream()
+                .map(PulumiInternals::resourcesInValue)
+                .collect(Collectors.toList());
+        return CompletableFuture.allOf(lookups.toArray(CompletableFuture[]::new))
+                .thenApply(ignored -> lookups.stream()
+                        .map(CompletableFuture::join)
+                        .reduce(Set.of(), PulumiInternals::union));
+    }
+
+    private static Set<Resource> union(Set<Resource> first, Set<Resource> second) {
+        Set<Resource> all = new HashSet<>(first);
+        all.addAll(second);
+        return all;
     }
 
     /** Returns whether an {@code Output} is marked secret. */

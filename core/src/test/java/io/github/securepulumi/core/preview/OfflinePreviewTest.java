@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pulumi.aws.cloudtrail.Trail;
 import com.pulumi.aws.cloudtrail.TrailArgs;
+import com.pulumi.aws.cloudtrail.inputs.TrailAdvancedEventSelectorArgs;
+import com.pulumi.aws.cloudtrail.inputs.TrailAdvancedEventSelectorFieldSelectorArgs;
 import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.cloudwatch.LogGroupArgs;
 import com.pulumi.aws.iam.Role;
@@ -16,6 +18,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.CustomResourceOptions;
 import java.util.Map;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class OfflinePreviewTest {
@@ -33,6 +36,24 @@ class OfflinePreviewTest {
         assertThat(trail.impliedDependsOn()).containsExactly(ResourceNode.keyOf(LOG_GROUP, "logs"));
         assertThat(graph.waitsFor(trail, graph.get(LOG_GROUP, "logs"))).isTrue();
         assertThat(graph.waitsFor(graph.get(ROLE, "role"), trail)).isFalse();
+    }
+
+    @Test
+    void recordsDependenciesImpliedByNestedOutputs() {
+        ResourceGraph graph = OfflinePreview.builder().build().run(ctx -> {
+            var bucket = new BucketV2("data");
+            new Trail("trail", TrailArgs.builder()
+                    .s3BucketName("bucket")
+                    .advancedEventSelectors(TrailAdvancedEventSelectorArgs.builder()
+                            .fieldSelectors(TrailAdvancedEventSelectorFieldSelectorArgs.builder()
+                                    .field("resources.ARN")
+                                    .startsWiths(bucket.arn().applyValue(arn -> List.of(arn + "/")))
+                                    .build())
+                            .build())
+                    .build());
+        }).graphOrThrow();
+
+        assertThat(graph.get(TRAIL, "trail").impliedDependsOn()).containsExactly(ResourceNode.keyOf("aws:s3/bucketV2:BucketV2", "data"));
     }
 
     @Test
