@@ -9,13 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -273,10 +271,9 @@ public final class AwsSimulator implements Mocks {
 
     private static Map<String, Object> withoutNulls(Map<String, Object> map) {
         Map<String, Object> copy = new LinkedHashMap<>();
-        Set<String> seen = new HashSet<>();
-        map.forEach((k, v) -> {
-            if (v != null && seen.add(k)) {
-                copy.put(k, v);
+        map.forEach((key, value) -> {
+            if (value != null) {
+                copy.put(key, value);
             }
         });
         return copy;
