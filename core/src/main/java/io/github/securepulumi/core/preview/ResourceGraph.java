@@ -2,6 +2,7 @@ package io.github.securepulumi.core.preview;
 
 import io.github.securepulumi.core.optout.SecurityOptOut;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -54,7 +55,13 @@ public final class ResourceGraph {
         }
         this.nodes = byKey;
         this.optOuts = List.copyOf(optOuts);
-        this.stackOutputs = Map.copyOf(stackOutputs);
+        Map<String, Object> resolved = new TreeMap<>();
+        stackOutputs.forEach((name, value) -> {
+            if (value != null) {
+                resolved.put(name, value);
+            }
+        });
+        this.stackOutputs = Collections.unmodifiableMap(resolved);
         this.secretStackOutputs = Set.copyOf(secretStackOutputs);
     }
 
@@ -125,7 +132,7 @@ public final class ResourceGraph {
         return optOuts;
     }
 
-    /** Values the program exported with {@code ctx.export}, resolved. */
+    /** Values the program exported with {@code ctx.export}, resolved; an output that failed or is null is left out. */
     public Map<String, Object> stackOutputs() {
         return stackOutputs;
     }

@@ -153,6 +153,19 @@ class OfflinePreviewTest {
     }
 
     @Test
+    void leavesOutStackOutputThatFailed() {
+        PreviewResult result = OfflinePreview.builder().build().run(ctx -> {
+            ctx.export("broken", Output.of("x").applyValue(x -> {
+                throw new IllegalStateException("cannot resolve");
+            }));
+            ctx.export("fine", Output.of("y"));
+        });
+
+        assertThat(result.graph().stackOutputs()).containsOnlyKeys("fine");
+        assertThat(result.succeeded()).isFalse();
+    }
+
+    @Test
     void groupsIndependentResourcesIntoOneWave() {
         ResourceGraph graph = OfflinePreview.builder().build().run(ctx -> {
             var logs = new LogGroup("logs", LogGroupArgs.builder().name("/audit").build());
