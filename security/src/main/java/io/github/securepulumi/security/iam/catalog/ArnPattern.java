@@ -14,16 +14,19 @@ import java.util.Optional;
  * {@code ${...}} means "one or more characters", and so does a policy variable such as
  * {@code ${aws:username}}.
  *
- * <p>Limitations: a placeholder matches any characters, slashes and colons included, because the
- * catalog does not say which characters a name may contain. So the S3 bucket format
- * {@code arn:${Partition}:s3:::${BucketName}} also matches object ARNs such as
- * {@code arn:aws:s3:::bucket/key}; checks built on this class miss that mistake.
+ * <p>A placeholder matches any characters, slashes and colons included, because the catalog does
+ * not say which characters a name may contain; log group names, for example, contain slashes. The
+ * one exception is a placeholder whose name ends in {@code BucketName}: bucket names never contain
+ * a slash, and without the exception the S3 bucket format would also match object ARNs such as
+ * {@code arn:aws:s3:::bucket/key}.
  */
 public final class ArnPattern {
 
     private static final int FIELDS = 6;
     private static final int ANY_ONE = -1;
     private static final int ANY_RUN = -2;
+    private static final int ANY_ONE_BUT_SLASH = -3;
+    private static final int ANY_RUN_BUT_SLASH = -4;
 
     private final String text;
     private final int[][] fields;
@@ -63,8 +66,9 @@ public final class ArnPattern {
             if (c == '$' && i + 1 < field.length() && field.charAt(i + 1) == '{') {
                 int end = field.indexOf('}', i + 2);
                 if (end > 0) {
-                    tokens[count++] = ANY_ONE;
-                    tokens[count++] = ANY_RUN;
+                    boolean bucket = field.substring(i + 2, end).endsWith("BucketName");
+                    tokens[count++] = bucket ? ANY_ONE_BUT_SLASH : ANY_ONE;
+                    tokens[count++] = bucket ? ANY_RUN_BUT_SLASH : ANY_RUN;
                     i = end + 1;
                     continue;
                 }
@@ -102,7 +106,8 @@ public final class ArnPattern {
 
     /**
      * Decides whether two globs share a matching string. {@code reach[i][j]} is whether the suffixes
-     * {@code a[i..]} and {@code b[j..]} do; a run wildcard may swallow the other side's next token.
+     * {@code a[i..]} and {@code b[j..]} do; a run wildcard may swallow the other side's next token,
+     * unless that token is a slash and the run excludes slashes.
      */
     private static boolean overlaps(int[] a, int[] b) {
         boolean[][] reach = new boolean[a.length + 1][b.length + 1];
@@ -113,20 +118,42 @@ public final class ArnPattern {
                     continue;
                 }
                 boolean result = false;
-                if (i < a.length && a[i] == ANY_RUN) {
-                    result = reach[i + 1][j] || (j < b.length && reach[i][j + 1]);
+                if (i < a.length && isRun(a[i])) {
+                    result = reach[i + 1][j] || (j < b.length && canSwallow(a[i], b[j]) && reach[i][j + 1]);
                 }
-                if (!result && j < b.length && b[j] == ANY_RUN) {
-                    result = reach[i][j + 1] || (i < a.length && reach[i + 1][j]);
+                if (!result && j < b.length && isRun(b[j])) {
+                    result = reach[i][j + 1] || (i < a.length && canSwallow(b[j], a[i]) && reach[i + 1][j]);
                 }
-                if (!result && i < a.length && j < b.length && a[i] != ANY_RUN && b[j] != ANY_RUN) {
-                    boolean same = a[i] == ANY_ONE || b[j] == ANY_ONE || a[i] == b[j];
-                    result = same && reach[i + 1][j + 1];
+                if (!result && i < a.length && j < b.length && !isRun(a[i]) && !isRun(b[j])) {
+                    result = sameCharacter(a[i], b[j]) && reach[i + 1][j + 1];
                 }
                 reach[i][j] = result;
             }
         }
         return reach[0][0];
+    }
+
+    private static boolean isRun(int token) {
+        return token == ANY_RUN || token == ANY_RUN_BUT_SLASH;
+    }
+
+    private static boolean canSwallow(int run, int token) {
+        return run == ANY_RUN || token != '/';
+    }
+
+    private static boolean sameCharacter(int a, int b) {
+        boolean aAny = a == ANY_ONE || a == ANY_ONE_BUT_SLASH;
+        boolean bAny = b == ANY_ONE || b == ANY_ONE_BUT_SLASH;
+        if (aAny && bAny) {
+            return true;
+        }
+        if (aAny) {
+            return a == ANY_ONE || b != '/';
+        }
+        if (bAny) {
+            return b == ANY_ONE || a != '/';
+        }
+        return a == b;
     }
 
     @Override

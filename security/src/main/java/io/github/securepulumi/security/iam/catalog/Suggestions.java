@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** Did-you-mean hints: the known name with the smallest edit distance, ignoring case. */
-final class Suggestions {
+public final class Suggestions {
 
     private Suggestions() {
     }
@@ -14,7 +14,7 @@ final class Suggestions {
      * Returns the candidate closest to the text, or empty when even the closest needs more than a
      * third of the text's length in edits (at least 2), which would be a guess rather than a typo.
      */
-    static Optional<String> closest(String text, Collection<String> candidates) {
+    public static Optional<String> closest(String text, Collection<String> candidates) {
         String lower = text.toLowerCase(Locale.ROOT);
         int limit = Math.max(2, lower.length() / 3);
         String best = null;
