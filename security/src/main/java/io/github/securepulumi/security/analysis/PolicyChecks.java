@@ -546,10 +546,12 @@ final class PolicyChecks {
     }
 
     private void checkPassRole(Statement statement, List<ActionElement> actions) {
+        // A bare "*" already gets WILDCARD_ACTION and, with "Resource": "*", FULL_ADMIN.
         if (!statement.allows() || policyType == PolicyType.TRUST) {
             return;
         }
         Optional<ActionElement> passRole = actions.stream()
+                .filter(e -> !e.value().equals("*"))
                 .filter(e -> e.matches().stream().anyMatch(a -> a.fullName().equalsIgnoreCase("iam:PassRole")))
                 .findFirst();
         if (passRole.isEmpty()) {

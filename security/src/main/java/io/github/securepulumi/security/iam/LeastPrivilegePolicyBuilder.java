@@ -11,6 +11,7 @@ import io.github.securepulumi.security.analysis.PolicySizeLimit;
 import io.github.securepulumi.security.analysis.PolicyType;
 import io.github.securepulumi.security.iam.catalog.IamCatalog;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -177,7 +178,13 @@ public final class LeastPrivilegePolicyBuilder {
         if (statements.isEmpty()) {
             validation.problem("the policy has no statements; add one with allow(...) or deny(...).");
         }
+        Set<String> sids = new HashSet<>();
         for (StatementBuilder statement : statements) {
+            // Checked here, not by the analyzer, because merging would hide a repeated Sid.
+            if (statement.sid != null && !sids.add(statement.sid)) {
+                validation.problem(prefix(statement.sid) + "The Sid \"" + statement.sid
+                        + "\" is used by an earlier statement of the policy. Give every statement a unique Sid.");
+            }
             if (statement.sid == null || statement.sid.isBlank()) {
                 validation.reject("a statement's Sid", statement.sid,
                         "every statement needs a Sid of letters and digits, unique in the policy; name what the statement is for, such as \"WriteTrailLogs\".");
@@ -200,7 +207,7 @@ public final class LeastPrivilegePolicyBuilder {
     }
 
     private static boolean blocks(Finding finding, PolicyDocuments.Assembled assembled, boolean complete) {
-        if (!complete && finding.id().equals("ACTION_RESOURCE_MISMATCH")) {
+        if (finding.id().equals("DUPLICATE_SID") || (!complete && finding.id().equals("ACTION_RESOURCE_MISMATCH"))) {
             return false;
         }
         if (finding.id().equals("WILDCARD_ACTION") && assembled.wildcardsJustified(statementIndex(finding))) {
