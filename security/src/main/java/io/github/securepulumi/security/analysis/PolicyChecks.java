@@ -620,7 +620,7 @@ final class PolicyChecks {
         for (RiskyActions.EscalationPath escalation : RiskyActions.PRIVILEGE_ESCALATION) {
             if (grantedActions.keySet().containsAll(escalation.actions())) {
                 String first = escalation.actions().stream().map(grantedActions::get).sorted().findFirst().orElse("$");
-                String actionList = escalation.actions().stream().sorted().collect(Collectors.joining(" + "));
+                String actionList = String.join(" + ", escalation.names());
                 add(FindingType.SECURITY_WARNING, "PRIVILEGE_ESCALATION", first,
                         "The policy allows " + actionList + ", with which a principal " + escalation.how() + ".",
                         "Remove these actions, or restrict them to specific resources and protect those with a permissions boundary.");

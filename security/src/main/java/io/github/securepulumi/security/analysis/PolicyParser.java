@@ -74,6 +74,12 @@ final class PolicyParser {
                 : "at the end of the document";
         String cause = reason.replaceAll("^[a-zA-Z.]*Exception: ", "").replaceAll(" at line \\d+ column \\d+.*$", "")
                 .replaceAll("\\s*See https://\\S+", "");
+        if (cause.contains("setLenient")) {
+            // Gson's strict mode names its own API here; say what is wrong with the text instead.
+            cause = "this is not strict JSON (single quotes, unquoted names, comments or text after the document)";
+        } else if (cause.equals("Expected name")) {
+            cause = "expected a property name in double quotes, for example after a trailing comma";
+        }
         return new Finding(FindingType.ERROR, "PARSE_ERROR", "$",
                 "The policy is not valid JSON " + where + ": " + cause + ".",
                 "Fix the JSON syntax at that position; policies must be strict JSON (double quotes, no trailing commas, no comments).");

@@ -21,10 +21,11 @@ final class RiskyActions {
     /**
      * An escalation path: a principal allowed every action of the set can gain more permissions.
      *
-     * @param actions the actions, lower case
+     * @param actions the actions, lower case, for matching
+     * @param names   the actions as AWS writes them, for the finding message
      * @param how     what the principal can do with them, for the finding message
      */
-    record EscalationPath(Set<String> actions, String how) {
+    record EscalationPath(Set<String> actions, List<String> names, String how) {
     }
 
     static final List<EscalationPath> PRIVILEGE_ESCALATION = List.of(
@@ -65,7 +66,7 @@ final class RiskyActions {
             "iam:CreateLoginProfile", "iam:CreateServiceSpecificCredential", "iam:ResetServiceSpecificCredential",
             "iam:UpdateAccessKey", "lightsail:DownloadDefaultKeyPair", "lightsail:GetInstanceAccessDetails",
             "lightsail:GetRelationalDatabaseMasterUserPassword", "rds-db:connect", "redshift:GetClusterCredentials",
-            "sso:GetRoleCredentials", "sts:AssumeRole", "sts:AssumeRoleWithSAML", "sts:AssumeRoleWithWebIdentity",
+            "sts:AssumeRole", "sts:AssumeRoleWithSAML", "sts:AssumeRoleWithWebIdentity",
             "sts:GetFederationToken", "sts:GetSessionToken");
 
     /** Actions that read stored data or secrets, and so let a principal copy them out. */
@@ -75,7 +76,7 @@ final class RiskyActions {
             "dynamodb:GetItem", "dynamodb:BatchGetItem", "rds:DownloadDBLogFilePortion", "kms:Decrypt");
 
     private static EscalationPath path(String how, String... actions) {
-        return new EscalationPath(lower(actions), how);
+        return new EscalationPath(lower(actions), List.of(actions), how);
     }
 
     private static Set<String> lower(String... actions) {
