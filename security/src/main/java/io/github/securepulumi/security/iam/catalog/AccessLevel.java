@@ -8,17 +8,15 @@ package io.github.securepulumi.security.iam.catalog;
  * {@link #PERMISSIONS_MANAGEMENT}, the more specific level.
  */
 public enum AccessLevel {
-    LIST('L', "List"),
-    READ('R', "Read"),
-    WRITE('W', "Write"),
-    PERMISSIONS_MANAGEMENT('P', "Permissions management"),
-    TAGGING('T', "Tagging");
+    LIST("List"),
+    READ("Read"),
+    WRITE("Write"),
+    PERMISSIONS_MANAGEMENT("Permissions management"),
+    TAGGING("Tagging");
 
-    private final char code;
     private final String label;
 
-    AccessLevel(char code, String label) {
-        this.code = code;
+    AccessLevel(String label) {
         this.label = label;
     }
 
@@ -27,11 +25,21 @@ public enum AccessLevel {
         return label;
     }
 
+    /** Reads the one-letter code that tools/iam-catalog/generate.mjs writes for each level. */
     static AccessLevel fromCode(char code) {
-        for (AccessLevel level : values()) {
-            if (level.code == code) {
-                return level;
-            }
+        switch (code) {
+            case 'L':
+                return LIST;
+            case 'R':
+                return READ;
+            case 'W':
+                return WRITE;
+            case 'P':
+                return PERMISSIONS_MANAGEMENT;
+            case 'T':
+                return TAGGING;
+            default:
+                break;
         }
         throw new IllegalStateException("the IAM catalog contains the unknown access level code '" + code + "'");
     }
