@@ -210,6 +210,7 @@ final class PolicyChecks {
                     "The statement combines Allow with NotAction, which grants every action not listed, including actions AWS adds later.",
                     "List the allowed actions in Action instead.");
         }
+
         List<ActionElement> elements = new ArrayList<>();
         Values values = action != null ? action : notAction;
         Set<String> seen = new HashSet<>();
@@ -223,29 +224,31 @@ final class PolicyChecks {
             }
             checkAction(value, valuePath).ifPresent(elements::add);
         }
-        if (action != null && statement.allows() && policyType == PolicyType.TRUST) {
-            for (ActionElement element : elements) {
-                if (!element.wildcard() && !TRUST_ACTIONS.contains(element.value().toLowerCase(Locale.ROOT))) {
-                    add(FindingType.ERROR, "TRUST_POLICY_ACTION", element.path(),
-                            "The action \"" + element.value() + "\" does not belong in a trust policy, which controls only who may assume the role.",
-                            "Use sts:AssumeRole (or AssumeRoleWithSAML, AssumeRoleWithWebIdentity, TagSession); grant other actions in the role's permissions policy.");
-                }
-            }
-        }
+
         if (action != null && statement.allows()) {
-            for (ActionElement element : elements) {
-                if (element.wildcard()) {
-                    add(FindingType.SECURITY_WARNING, "WILDCARD_ACTION", element.path(),
-                            "The action \"" + element.value() + "\" is a wildcard that allows " + element.matches().size()
-                                    + " actions today and every matching action AWS adds later.",
-                            "List the exact actions needed" + exampleActions(element.matches()) + ".");
-                }
-                for (IamAction granted : element.matches()) {
-                    grantedActions.putIfAbsent(granted.fullName().toLowerCase(Locale.ROOT), element.path());
-                }
-            }
+            checkAllowedActions(elements);
         }
         return action != null ? elements : List.of();
+    }
+
+    private void checkAllowedActions(List<ActionElement> elements) {
+        for (ActionElement element : elements) {
+            if (policyType == PolicyType.TRUST && !element.wildcard()
+                    && !TRUST_ACTIONS.contains(element.value().toLowerCase(Locale.ROOT))) {
+                add(FindingType.ERROR, "TRUST_POLICY_ACTION", element.path(),
+                        "The action \"" + element.value() + "\" does not belong in a trust policy, which controls only who may assume the role.",
+                        "Use sts:AssumeRole (or AssumeRoleWithSAML, AssumeRoleWithWebIdentity, TagSession); grant other actions in the role's permissions policy.");
+            }
+            if (element.wildcard()) {
+                add(FindingType.SECURITY_WARNING, "WILDCARD_ACTION", element.path(),
+                        "The action \"" + element.value() + "\" is a wildcard that allows " + element.matches().size()
+                                + " actions today and every matching action AWS adds later.",
+                        "List the exact actions needed" + exampleActions(element.matches()) + ".");
+            }
+            for (IamAction granted : element.matches()) {
+                grantedActions.putIfAbsent(granted.fullName().toLowerCase(Locale.ROOT), element.path());
+            }
+        }
     }
 
     private static String exampleActions(List<IamAction> matches) {
@@ -314,8 +317,26 @@ final class PolicyChecks {
                     "The statement combines Allow with NotResource, which grants access to every resource not listed, including resources created later.",
                     "List the allowed resources in Resource instead.");
         }
+
         Values values = resource != null ? resource : notResource;
         List<ArnPattern> arns = new ArrayList<>();
+        boolean star = checkResourceValues(values, resource != null ? actions : List.of(), arns);
+
+        if (resource == null || !statement.allows()) {
+            return;
+        }
+        if (star) {
+            checkStarResource(statement, resource, actions);
+        } else if (!arns.isEmpty()) {
+            checkEveryActionHasResource(statement, resource, arns, actions);
+        }
+    }
+
+    /**
+     * Checks each resource value: repeats, ARN syntax and whether some action of the statement can
+     * use it. Adds the parsed ARNs to {@code arns} and returns whether {@code "*"} is among the values.
+     */
+    private boolean checkResourceValues(Values values, List<ActionElement> actions, List<ArnPattern> arns) {
         boolean star = false;
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < values.values().size(); i++) {
@@ -337,26 +358,18 @@ final class PolicyChecks {
                 continue;
             }
             arns.add(arn.get());
-            if (resource != null && !actions.isEmpty()) {
-                checkResourceMatchesSomeAction(statement, value, values.pathOf(i), arn.get(), actions);
+            if (!actions.isEmpty()) {
+                checkResourceMatchesSomeAction(value, values.pathOf(i), arn.get(), actions);
             }
         }
-        if (resource == null || !statement.allows()) {
-            return;
-        }
-        if (star) {
-            checkStarResource(statement, resource, actions);
-        } else if (!arns.isEmpty()) {
-            checkEveryActionHasResource(statement, resource, arns, actions);
-        }
+        return star;
     }
 
     private static boolean validPartition(String partition) {
         return PARTITIONS.contains(partition) || partition.contains("*") || partition.contains("?") || partition.startsWith("${");
     }
 
-    private void checkResourceMatchesSomeAction(Statement statement, String value, String path, ArnPattern arn,
-            List<ActionElement> actions) {
+    private void checkResourceMatchesSomeAction(String value, String path, ArnPattern arn, List<ActionElement> actions) {
         Set<String> formats = new LinkedHashSet<>();
         boolean anyResourceLevel = false;
         for (ActionElement element : actions) {
@@ -622,7 +635,7 @@ final class PolicyChecks {
                 String first = escalation.actions().stream().map(grantedActions::get).sorted().findFirst().orElse("$");
                 String actionList = String.join(" + ", escalation.names());
                 add(FindingType.SECURITY_WARNING, "PRIVILEGE_ESCALATION", first,
-                        "The policy allows " + actionList + ", with which a principal " + escalation.how() + ".",
+                        "The policy allows " + actionList + ", with which a principal " + escalation.capability() + ".",
                         "Remove these actions, or restrict them to specific resources and protect those with a permissions boundary.");
             }
         }

@@ -38,7 +38,7 @@ final class PolicyParser {
     private PolicyParser() {
     }
 
-    /** The parsed document, or empty when the JSON is malformed or not a policy; findings say why. */
+    /** The parsed document, or empty when the JSON is malformed or not a policy, and the findings that explain why. */
     record Result(Optional<Document> document, List<Finding> findings) {
     }
 
@@ -75,7 +75,7 @@ final class PolicyParser {
         String cause = reason.replaceAll("^[a-zA-Z.]*Exception: ", "").replaceAll(" at line \\d+ column \\d+.*$", "")
                 .replaceAll("\\s*See https://\\S+", "");
         if (cause.contains("setLenient")) {
-            // Gson's strict mode names its own API here; say what is wrong with the text instead.
+            // Gson's strict-mode message names its own API, so the finding describes the text instead.
             cause = "this is not strict JSON (single quotes, unquoted names, comments or text after the document)";
         } else if (cause.equals("Expected name")) {
             cause = "expected a property name in double quotes, for example after a trailing comma";

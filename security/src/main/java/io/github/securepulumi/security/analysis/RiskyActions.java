@@ -21,11 +21,11 @@ final class RiskyActions {
     /**
      * An escalation path: a principal allowed every action of the set can gain more permissions.
      *
-     * @param actions the actions, lower case, for matching
-     * @param names   the actions as AWS writes them, for the finding message
-     * @param how     what the principal can do with them, for the finding message
+     * @param actions    the actions, lower case, for matching
+     * @param names      the actions as AWS writes them, for the finding message
+     * @param capability what the principal can do with them, for the finding message
      */
-    record EscalationPath(Set<String> actions, List<String> names, String how) {
+    record EscalationPath(Set<String> actions, List<String> names, String capability) {
     }
 
     static final List<EscalationPath> PRIVILEGE_ESCALATION = List.of(
@@ -75,8 +75,8 @@ final class RiskyActions {
             "secretsmanager:GetSecretValue", "secretsmanager:BatchGetSecretValue", "dynamodb:Scan", "dynamodb:Query",
             "dynamodb:GetItem", "dynamodb:BatchGetItem", "rds:DownloadDBLogFilePortion", "kms:Decrypt");
 
-    private static EscalationPath path(String how, String... actions) {
-        return new EscalationPath(lower(actions), List.of(actions), how);
+    private static EscalationPath path(String capability, String... actions) {
+        return new EscalationPath(lower(actions), List.of(actions), capability);
     }
 
     private static Set<String> lower(String... actions) {

@@ -152,7 +152,7 @@ public final class LeastPrivilegePolicyBuilder {
      * values.
      *
      * @throws InvalidArgsException listing every problem found
-     * @throws IllegalStateException when a statement holds an {@code Output} value; use {@link #build()}
+     * @throws IllegalStateException when a statement contains an {@code Output} value; use {@link #build()}
      */
     public String buildJson() {
         if (!outputs.isEmpty()) {

@@ -20,9 +20,9 @@ import java.util.Optional;
  * One statement of a {@link LeastPrivilegePolicyBuilder}: what to allow or deny, on which
  * resources, for which principals and under which conditions.
  *
- * <p>Methods record what they receive and never throw for invalid values: the builder checks every
- * statement together when {@link LeastPrivilegePolicyBuilder#build()} runs, so one run reports every
- * mistake. Values given as {@code Output} are checked when they resolve, inside {@code apply}.
+ * <p>Methods record what they receive and throw only for {@code null} arguments. The builder checks
+ * every statement together when {@link LeastPrivilegePolicyBuilder#build()} runs, so one run reports
+ * every mistake. Values given as {@code Output} are checked when they resolve, inside {@code apply}.
  */
 public final class StatementBuilder {
 
@@ -171,7 +171,7 @@ public final class StatementBuilder {
     /**
      * Lets this {@code Allow} statement use action wildcards such as {@code s3:Get*}. Every action
      * the pattern matches today is granted, and so is every matching action AWS adds later; the
-     * justification says why that is acceptable, for review.
+     * justification states why that is acceptable, for review.
      */
     public StatementBuilder allowWildcardActions(Justification justification) {
         this.wildcardJustification = Objects.requireNonNull(justification, "justification");

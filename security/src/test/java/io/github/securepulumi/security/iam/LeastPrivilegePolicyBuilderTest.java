@@ -220,7 +220,7 @@ class LeastPrivilegePolicyBuilderTest {
     }
 
     @Test
-    void acceptsPassRoleOnNamedRoleForOneService() {
+    void acceptsPassRoleForNamedRole() {
         String json = LeastPrivilegePolicyBuilder.identityPolicy()
                 .allow("PassAppRole", s -> s.actions("iam:PassRole")
                         .resources("arn:aws:iam::123456789012:role/app")

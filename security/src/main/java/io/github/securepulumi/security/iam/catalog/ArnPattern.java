@@ -73,7 +73,13 @@ public final class ArnPattern {
                     continue;
                 }
             }
-            tokens[count++] = c == '*' ? ANY_RUN : c == '?' ? ANY_ONE : c;
+            if (c == '*') {
+                tokens[count++] = ANY_RUN;
+            } else if (c == '?') {
+                tokens[count++] = ANY_ONE;
+            } else {
+                tokens[count++] = c;
+            }
             i++;
         }
         return Arrays.copyOf(tokens, count);

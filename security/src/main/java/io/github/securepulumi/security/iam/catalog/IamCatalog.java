@@ -24,9 +24,9 @@ import java.util.zip.GZIPInputStream;
  * resource {@value #RESOURCE}. Nothing is downloaded at run time.
  *
  * <p>{@link #shared()} loads the catalog once, on first use, and keeps it for the life of the class
- * loader. Loading decompresses the resource and indexes its services; each service's actions,
- * resource types and condition keys are parsed the first time the service is looked up, and the
- * decompressed text is released once every service has been parsed. Lookups of services, actions
+ * loader. Loading decompresses the resource and indexes its services. Each service's actions,
+ * resource types and condition keys are parsed the first time the service is looked up. Once every
+ * service has been parsed, the decompressed text is released. Lookups of services, actions
  * and condition keys ignore case, as IAM does.
  */
 public final class IamCatalog {
