@@ -1,8 +1,12 @@
 package io.github.securepulumi.security.analysis;
 
 /**
- * The maximum size AWS accepts for a policy document, in characters. IAM does not count white
- * space; the values are AWS's published quotas as of 2026, the defaults before any quota increase.
+ * The maximum size AWS accepts for a policy document, in characters. IAM does not count white space.
+ *
+ * <p>NOTE: the values are the default quotas (before any increase) as AWS documents them in "IAM and
+ * AWS STS quotas" (docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html) and in the S3
+ * and KMS quotas; they were not checked against a live account. Update them here if AWS changes a
+ * quota.
  */
 public enum PolicySizeLimit {
     /** A customer managed policy: 6,144 characters. */

@@ -103,6 +103,19 @@ class IamCatalogTest {
     }
 
     @Test
+    void parsesServicesOnFirstLookup() {
+        IamCatalog fresh = IamCatalog.loadBundled();
+
+        IamService kms = fresh.service("KMS").orElseThrow();
+
+        assertThat(kms.prefix()).isEqualTo("kms");
+        assertThat(kms.actions()).hasSize(56);
+        assertThat(fresh.service("kms").orElseThrow()).isSameAs(kms);
+        assertThat(fresh.services()).hasSize(456).contains(kms);
+        assertThat(fresh.service("nosuchservice")).isEmpty();
+    }
+
+    @Test
     void everyArnFormatParses() {
         for (IamService service : catalog.services()) {
             for (IamResourceType type : service.resourceTypes()) {
