@@ -38,9 +38,13 @@ import java.util.regex.Pattern;
  * the actions' resource types; operators that do not fit a key's type; {@code NotAction} and
  * {@code NotResource} in {@code Allow} statements; principals in identity policies;
  * {@code iam:PassRole} without specific role ARNs and an {@code iam:PassedToService} condition; and
- * documents over the size limit. These are the {@code ERROR} findings of {@link PolicyAnalyzer} and
- * the {@code SECURITY_WARNING} findings listed in {@code REJECTED_WARNINGS}. {@code Deny}
- * statements may use wildcards, since denying more is safe.
+ * documents over the size limit. These are every {@code ERROR} finding of {@link PolicyAnalyzer}
+ * and its {@code WILDCARD_ACTION}, {@code WILDCARD_RESOURCE}, {@code ALLOW_WITH_NOT_ACTION},
+ * {@code ALLOW_WITH_NOT_RESOURCE}, {@code PASS_ROLE_WITH_STAR_IN_RESOURCE},
+ * {@code PASS_ROLE_WITHOUT_PASSED_TO_SERVICE}, {@code FULL_ADMIN}, {@code PUBLIC_ACCESS} and
+ * {@code INVALID_SID} findings. The analyzer's privilege-escalation, credential-exposure and
+ * data-exfiltration warnings do not block the builder. {@code Deny} statements may use wildcards,
+ * since denying more is safe.
  *
  * <p>Values given as {@code Output} (ARNs, principals, condition values) are checked once they
  * resolve, inside {@code apply}: a problem with one of them fails the returned {@code Output} with

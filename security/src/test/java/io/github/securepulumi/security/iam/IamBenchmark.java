@@ -73,8 +73,8 @@ public final class IamBenchmark {
     }
 
     /**
-     * A policy of distinct statements: each reads the objects of its own bucket under a condition on
-     * its own tag value, so none merges with another.
+     * Builds a policy of distinct statements. Each grants object actions on its own bucket under a
+     * condition on its own tag value, so no two statements merge.
      */
     static LeastPrivilegePolicyBuilder policyOf(int statements) {
         LeastPrivilegePolicyBuilder builder = LeastPrivilegePolicyBuilder.identityPolicy()

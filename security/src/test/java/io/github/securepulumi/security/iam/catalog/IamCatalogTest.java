@@ -38,7 +38,7 @@ class IamCatalogTest {
     }
 
     @Test
-    void findsKmsGenerateDataKeyWithItsResourceType() {
+    void findsKmsGenerateDataKey() {
         IamAction action = catalog.action("kms:GenerateDataKey").orElseThrow();
 
         assertThat(action.fullName()).isEqualTo("kms:GenerateDataKey");
@@ -71,7 +71,7 @@ class IamCatalogTest {
     }
 
     @Test
-    void resolvesGlobalServiceAndPlaceholderConditionKeys() {
+    void resolvesConditionKeys() {
         assertThat(catalog.conditionKey("aws:SourceArn")).get().extracting(IamConditionKey::type).isEqualTo(ConditionKeyType.ARN);
         assertThat(catalog.conditionKey("aws:securetransport")).get().extracting(IamConditionKey::type)
                 .isEqualTo(ConditionKeyType.BOOL);
