@@ -374,8 +374,7 @@ final class PolicyChecks {
         boolean anyResourceLevel = false;
         for (ActionElement element : actions) {
             for (IamAction action : element.matches()) {
-                // Matching is a small dynamic program; skip it when the service field already differs.
-                if (sameService(action, arn) && action.appliesTo(arn)) {
+                if (action.appliesTo(arn)) {
                     return;
                 }
                 formats.addAll(action.arnFormats());
@@ -393,11 +392,6 @@ final class PolicyChecks {
                 "The resource \"" + value + "\" matches none of the resource types of the actions of the statement"
                         + " (" + names(actions) + ").",
                 "Use an ARN of the form " + formats.stream().limit(MAX_LISTED).collect(Collectors.joining(" or ")) + ".");
-    }
-
-    private static boolean sameService(IamAction action, ArnPattern arn) {
-        String service = arn.service();
-        return service.equals(action.service()) || service.contains("*") || service.contains("?");
     }
 
     private void checkStarResource(Statement statement, Values resource, List<ActionElement> actions) {

@@ -122,6 +122,14 @@ class LeastPrivilegePolicyBuilderTest {
     }
 
     @Test
+    void acceptsArnOfAnotherServicesType() {
+        String json = identity(s -> s.actions("sts:AssumeRole").resources("arn:aws:iam::123456789012:role/deployer"))
+                .buildJson();
+
+        assertThat(json).contains("\"Action\":\"sts:AssumeRole\",\"Resource\":\"arn:aws:iam::123456789012:role/deployer\"");
+    }
+
+    @Test
     void rejectsBucketArnForObjectAction() {
         String message = rejection(identity(s -> s.actions("s3:GetObject", "s3:ListBucket").resources(BUCKET)));
 
