@@ -68,35 +68,42 @@ public final class LeastPrivilegePolicyBuilder {
 
     private final PolicyType policyType;
     private final String label;
+    private final boolean starIsAttachedResource;
     private PolicySizeLimit sizeLimit;
     private IamCatalog catalog = IamCatalog.shared();
     private final List<StatementBuilder> statements = new ArrayList<>();
     private final List<Output<String>> outputs = new ArrayList<>();
 
-    private LeastPrivilegePolicyBuilder(PolicyType policyType, String label, PolicySizeLimit sizeLimit) {
+    private LeastPrivilegePolicyBuilder(PolicyType policyType, String label, PolicySizeLimit sizeLimit,
+            boolean starIsAttachedResource) {
         this.policyType = policyType;
         this.label = label;
+        this.starIsAttachedResource = starIsAttachedResource;
         this.sizeLimit = sizeLimit;
     }
 
     /** An identity policy (for a user, group or role), limited to a managed policy's 6,144 characters. */
     public static LeastPrivilegePolicyBuilder identityPolicy() {
-        return new LeastPrivilegePolicyBuilder(PolicyType.IDENTITY, "identity policy", PolicySizeLimit.MANAGED_POLICY);
+        return new LeastPrivilegePolicyBuilder(PolicyType.IDENTITY, "identity policy", PolicySizeLimit.MANAGED_POLICY, false);
     }
 
     /** A resource policy such as a bucket policy, limited to an S3 bucket policy's 20 KB. */
     public static LeastPrivilegePolicyBuilder resourcePolicy() {
-        return new LeastPrivilegePolicyBuilder(PolicyType.RESOURCE, "resource policy", PolicySizeLimit.S3_BUCKET_POLICY);
+        return new LeastPrivilegePolicyBuilder(PolicyType.RESOURCE, "resource policy", PolicySizeLimit.S3_BUCKET_POLICY, false);
     }
 
-    /** A KMS key policy: a resource policy limited to 32 KB. */
+    /**
+     * A KMS key policy: a resource policy limited to 32 KB. Statements may name the key's ARN, or
+     * {@code "*"}, which in a key policy means only the key the policy is attached to; use {@code "*"}
+     * when the policy is set on the key at creation and its ARN is not known yet.
+     */
     public static LeastPrivilegePolicyBuilder keyPolicy() {
-        return new LeastPrivilegePolicyBuilder(PolicyType.RESOURCE, "key policy", PolicySizeLimit.KMS_KEY_POLICY);
+        return new LeastPrivilegePolicyBuilder(PolicyType.RESOURCE, "key policy", PolicySizeLimit.KMS_KEY_POLICY, true);
     }
 
     /** A role trust policy: principals and {@code sts:} actions, no resources, at most 2,048 characters. */
     public static LeastPrivilegePolicyBuilder trustPolicy() {
-        return new LeastPrivilegePolicyBuilder(PolicyType.TRUST, "trust policy", PolicySizeLimit.ROLE_TRUST_POLICY);
+        return new LeastPrivilegePolicyBuilder(PolicyType.TRUST, "trust policy", PolicySizeLimit.ROLE_TRUST_POLICY, false);
     }
 
     /**
@@ -210,7 +217,10 @@ public final class LeastPrivilegePolicyBuilder {
         validation.throwIfInvalid();
     }
 
-    private static boolean blocks(Finding finding, PolicyDocuments.Assembled assembled, boolean complete) {
+    private boolean blocks(Finding finding, PolicyDocuments.Assembled assembled, boolean complete) {
+        if (starIsAttachedResource && finding.id().equals("WILDCARD_RESOURCE")) {
+            return false;
+        }
         if (finding.id().equals("DUPLICATE_SID") || (!complete && finding.id().equals("ACTION_RESOURCE_MISMATCH"))) {
             return false;
         }

@@ -100,6 +100,25 @@ class LeastPrivilegePolicyBuilderTest {
     }
 
     @Test
+    void keyPolicyAcceptsStarAsItsKey() {
+        String json = LeastPrivilegePolicyBuilder.keyPolicy()
+                .allow("KeyAdministration", s -> s.awsPrincipal("arn:aws:iam::123456789012:root")
+                        .actions("kms:DescribeKey", "kms:PutKeyPolicy").resources("*"))
+                .buildJson();
+
+        assertThat(json).contains("\"Resource\":\"*\"");
+    }
+
+    @Test
+    void bucketPolicyRejectsStarResource() {
+        String message = rejection(LeastPrivilegePolicyBuilder.resourcePolicy()
+                .allow("ReadData", s -> s.awsPrincipal("arn:aws:iam::123456789012:root").actions("s3:GetObject").resources("*")));
+
+        assertThat(message).startsWith("LeastPrivilegePolicyBuilder \"resource policy\": statement \"ReadData\": The "
+                + "statement uses \"Resource\": \"*\" for actions that support resource-level permissions (s3:GetObject).");
+    }
+
+    @Test
     void acceptsStarForUnscopedAction() {
         String json = identity(s -> s.actions("kms:CreateKey").resources("*")).buildJson();
 
