@@ -3,6 +3,8 @@ package io.github.securepulumi.security.iam;
 import com.google.gson.stream.JsonWriter;
 import io.github.securepulumi.security.analysis.PolicyModel;
 import io.github.securepulumi.security.analysis.PolicySizeLimit;
+import io.github.securepulumi.security.iam.catalog.IamAction;
+import io.github.securepulumi.security.iam.catalog.IamCatalog;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -133,11 +135,21 @@ final class PolicyDocuments {
                 .put(slot.key(), sorted(texts(values, resolved))));
         boolean hasPrincipal = statement.anyPrincipal || !statement.awsPrincipals.isEmpty()
                 || !statement.servicePrincipals.isEmpty();
-        return new Resolved(statement.sid, statement.allow, sortedActions(statement.actions),
-                sortedActions(statement.notActions), sorted(texts(statement.resources, resolved)),
+        return new Resolved(statement.sid, statement.allow, sortedActions(canonical(statement.actions, statement.catalog())),
+                sortedActions(canonical(statement.notActions, statement.catalog())), sorted(texts(statement.resources, resolved)),
                 !statement.resources.isEmpty(), sorted(statement.notResources), statement.anyPrincipal,
                 sorted(texts(statement.awsPrincipals, resolved)), sorted(texts(statement.servicePrincipals, resolved)),
                 hasPrincipal, conditions, statement.wildcardJustification != null);
+    }
+
+    /** Writes known actions as the catalog spells them, so {@code s3:getobject} becomes {@code s3:GetObject}. */
+    private static List<String> canonical(List<String> actions, IamCatalog catalog) {
+        List<String> result = new ArrayList<>(actions.size());
+        for (String action : actions) {
+            boolean wildcard = action.indexOf('*') >= 0 || action.indexOf('?') >= 0;
+            result.add(wildcard ? action : catalog.action(action).map(IamAction::fullName).orElse(action));
+        }
+        return result;
     }
 
     private static List<String> texts(List<PolicyText> values, List<String> resolved) {

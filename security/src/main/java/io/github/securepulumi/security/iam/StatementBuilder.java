@@ -52,6 +52,10 @@ public final class StatementBuilder {
         this.allow = allow;
     }
 
+    IamCatalog catalog() {
+        return catalog;
+    }
+
     /** Adds actions in policy form, for example {@code logs:PutLogEvents}. */
     public StatementBuilder actions(String... names) {
         for (String name : names) {
