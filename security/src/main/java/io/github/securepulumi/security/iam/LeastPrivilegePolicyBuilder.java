@@ -3,6 +3,7 @@ package io.github.securepulumi.security.iam;
 import com.pulumi.core.Output;
 import io.github.securepulumi.core.InvalidArgsException;
 import io.github.securepulumi.core.Validation;
+import io.github.securepulumi.core.optout.Justification;
 import io.github.securepulumi.security.analysis.Finding;
 import io.github.securepulumi.security.analysis.FindingType;
 import io.github.securepulumi.security.analysis.PolicyAnalyzer;
@@ -11,8 +12,11 @@ import io.github.securepulumi.security.analysis.PolicySizeLimit;
 import io.github.securepulumi.security.analysis.PolicyType;
 import io.github.securepulumi.security.iam.catalog.IamCatalog;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -136,6 +140,20 @@ public final class LeastPrivilegePolicyBuilder {
         statement.accept(builder);
         statements.add(builder);
         return this;
+    }
+
+    /**
+     * Returns the Sid and justification of every statement that opted in to action wildcards, in
+     * statement order, so that a component can report them, for example with {@code OptOutReporter}.
+     */
+    public Map<String, Justification> wildcardJustifications() {
+        Map<String, Justification> justifications = new LinkedHashMap<>();
+        for (StatementBuilder statement : statements) {
+            if (statement.wildcardJustification != null) {
+                justifications.put(statement.sid, statement.wildcardJustification);
+            }
+        }
+        return Collections.unmodifiableMap(justifications);
     }
 
     PolicyText.Deferred defer(Output<String> output) {

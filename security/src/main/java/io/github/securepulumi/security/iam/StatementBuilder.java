@@ -174,7 +174,7 @@ public final class StatementBuilder {
 
     /**
      * Lets this {@code Allow} statement use action wildcards such as {@code s3:Get*}. Every action
-     * the pattern matches today is granted, and so is every matching action AWS adds later; the
+     * the pattern matches today is granted, and so is every matching action AWS adds later. The
      * justification states why that is acceptable, for review.
      */
     public StatementBuilder allowWildcardActions(Justification justification) {

@@ -64,11 +64,14 @@ class LeastPrivilegePolicyBuilderTest {
 
     @Test
     void acceptsActionWildcardWithJustification() {
-        String json = identity(s -> s.actions("s3:GetObject*").resources(OBJECTS)
-                .allowWildcardActions(Justification.of("auditors read every object attribute, reviewed by security")))
-                .buildJson();
+        LeastPrivilegePolicyBuilder builder = identity(s -> s.actions("s3:GetObject*").resources(OBJECTS)
+                .allowWildcardActions(Justification.of("auditors read every object attribute, reviewed by security")));
+
+        String json = builder.buildJson();
 
         assertThat(json).contains("\"Action\":\"s3:GetObject*\"");
+        assertThat(builder.wildcardJustifications()).containsExactly(org.assertj.core.api.Assertions.entry("ReadData",
+                Justification.of("auditors read every object attribute, reviewed by security")));
     }
 
     @Test
