@@ -147,6 +147,22 @@ class PolicyCorpusTest {
                           ]
                         }
                         """),
+                Arguments.of("GitHub Actions OIDC trust policy", PolicyType.TRUST, """
+                        {
+                          "Version": "2012-10-17",
+                          "Statement": [
+                            {
+                              "Effect": "Allow",
+                              "Principal": {"Federated": "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"},
+                              "Action": "sts:AssumeRoleWithWebIdentity",
+                              "Condition": {
+                                "StringEquals": {"token.actions.githubusercontent.com:aud": "sts.amazonaws.com"},
+                                "StringLike": {"token.actions.githubusercontent.com:sub": "repo:octo-org/octo-repo:ref:refs/heads/main"}
+                              }
+                            }
+                          ]
+                        }
+                        """),
                 Arguments.of("CloudTrail role policy for CloudWatch Logs", PolicyType.IDENTITY, """
                         {
                           "Version": "2012-10-17",

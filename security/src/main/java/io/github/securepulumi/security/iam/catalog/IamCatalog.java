@@ -274,7 +274,25 @@ public final class IamCatalog {
                 }
             }
         }
+        if (!services.containsKey(prefix) && isOidcClaim(lower, colon)) {
+            return Optional.of(new IamConditionKey(key, ConditionKeyType.STRING, true));
+        }
         return Optional.empty();
+    }
+
+    /**
+     * Whether a key is a claim of an OIDC identity provider, such as
+     * {@code token.actions.githubusercontent.com:sub}: a provider host, then {@code aud},
+     * {@code sub}, {@code amr} or {@code oaud}. Trust policies for web identity federation use these
+     * keys with any provider.
+     *
+     * <p>NOTE: the package lists claims only for some providers, and not {@code aud} and {@code sub}
+     * of GitHub Actions, so such keys are recognised by their form and typed as String.
+     */
+    private static boolean isOidcClaim(String lowerKey, int colon) {
+        String claim = lowerKey.substring(colon + 1);
+        boolean knownClaim = claim.equals("aud") || claim.equals("sub") || claim.equals("amr") || claim.equals("oaud");
+        return knownClaim && lowerKey.substring(0, colon).indexOf('.') > 0;
     }
 
     private Optional<IamConditionKey> globalKey(String lower) {

@@ -81,6 +81,9 @@ class IamCatalogTest {
         assertThat(catalog.conditionKey("kms:EncryptionContext:aws:logs:arn")).get().extracting(IamConditionKey::name)
                 .isEqualTo("kms:EncryptionContext:${EncryptionContextKey}");
         assertThat(catalog.conditionKey("s3:ExistingObjectTag/team")).isPresent();
+        assertThat(catalog.conditionKey("token.actions.githubusercontent.com:sub")).get()
+                .extracting(IamConditionKey::type).isEqualTo(ConditionKeyType.STRING);
+        assertThat(catalog.conditionKey("accounts.google.com:aud")).get().extracting(IamConditionKey::global).isEqualTo(false);
         assertThat(catalog.conditionKey("aws:SourceArnn")).isEmpty();
         assertThat(catalog.conditionKey("s3:NoSuchKey")).isEmpty();
     }
