@@ -55,11 +55,6 @@ public final class PolicyModel {
         public boolean allows() {
             return "Allow".equals(effect);
         }
-
-        /** A name for messages: the Sid when there is one, the path otherwise. */
-        public String label() {
-            return sid != null && !sid.isEmpty() ? "statement \"" + sid + "\"" : "statement " + path;
-        }
     }
 
     /**
