@@ -218,7 +218,9 @@ public final class LeastPrivilegePolicyBuilder {
                 validation.reject("a statement's Sid", statement.sid,
                         "every statement needs a Sid of letters and digits, unique in the policy; name what the statement is for, such as \"WriteTrailLogs\".");
             }
-            if (statement.anyPrincipal && (!statement.servicePrincipals.isEmpty() || !statement.awsPrincipals.isEmpty())) {
+            boolean namedPrincipals = !statement.servicePrincipals.isEmpty() || !statement.awsPrincipals.isEmpty()
+                    || !statement.federatedPrincipals.isEmpty();
+            if (statement.anyPrincipal && namedPrincipals) {
                 validation.problem(prefix(statement.sid) + "anyPrincipal() cannot be combined with named principals; "
                         + "keep anyPrincipal() with a narrowing condition, or name the principals.");
             }

@@ -30,7 +30,7 @@ final class PolicyDocuments {
     /** One statement with its values resolved, sorted and de-duplicated. */
     private record Resolved(String sid, boolean allow, List<String> actions, List<String> notActions,
             List<String> resources, boolean hasResources, List<String> notResources, boolean anyPrincipal,
-            List<String> awsPrincipals, List<String> servicePrincipals, boolean hasPrincipal,
+            List<String> awsPrincipals, List<String> federatedPrincipals, List<String> servicePrincipals, boolean hasPrincipal,
             Map<String, Map<String, List<String>>> conditions, boolean wildcardsJustified) {
 
         boolean sameExceptActions(Resolved other) {
@@ -47,17 +47,18 @@ final class PolicyDocuments {
 
         private boolean samePrincipalsAndConditions(Resolved other) {
             return anyPrincipal == other.anyPrincipal && awsPrincipals.equals(other.awsPrincipals)
+                    && federatedPrincipals.equals(other.federatedPrincipals)
                     && servicePrincipals.equals(other.servicePrincipals) && conditions.equals(other.conditions);
         }
 
         Resolved withActions(List<String> merged, boolean justified) {
             return new Resolved(sid, allow, merged, notActions, resources, hasResources, notResources, anyPrincipal,
-                    awsPrincipals, servicePrincipals, hasPrincipal, conditions, justified);
+                    awsPrincipals, federatedPrincipals, servicePrincipals, hasPrincipal, conditions, justified);
         }
 
         Resolved withResources(List<String> merged, boolean justified) {
             return new Resolved(sid, allow, actions, notActions, merged, hasResources, notResources, anyPrincipal,
-                    awsPrincipals, servicePrincipals, hasPrincipal, conditions, justified);
+                    awsPrincipals, federatedPrincipals, servicePrincipals, hasPrincipal, conditions, justified);
         }
     }
 
@@ -134,11 +135,12 @@ final class PolicyDocuments {
                 .computeIfAbsent(slot.operator(), k -> new TreeMap<>())
                 .put(slot.key(), sorted(texts(values, resolved))));
         boolean hasPrincipal = statement.anyPrincipal || !statement.awsPrincipals.isEmpty()
-                || !statement.servicePrincipals.isEmpty();
+                || !statement.federatedPrincipals.isEmpty() || !statement.servicePrincipals.isEmpty();
         return new Resolved(statement.sid, statement.allow, sortedActions(canonical(statement.actions, statement.catalog())),
                 sortedActions(canonical(statement.notActions, statement.catalog())), sorted(texts(statement.resources, resolved)),
                 !statement.resources.isEmpty(), sorted(statement.notResources), statement.anyPrincipal,
-                sorted(texts(statement.awsPrincipals, resolved)), sorted(texts(statement.servicePrincipals, resolved)),
+                sorted(texts(statement.awsPrincipals, resolved)), sorted(texts(statement.federatedPrincipals, resolved)),
+                sorted(texts(statement.servicePrincipals, resolved)),
                 hasPrincipal, conditions, statement.wildcardJustification != null);
     }
 
@@ -186,6 +188,9 @@ final class PolicyDocuments {
             Map<String, PolicyModel.Values> byType = new LinkedHashMap<>();
             if (!statement.awsPrincipals().isEmpty()) {
                 byType.put("AWS", values(path + ".Principal.AWS", statement.awsPrincipals()));
+            }
+            if (!statement.federatedPrincipals().isEmpty()) {
+                byType.put("Federated", values(path + ".Principal.Federated", statement.federatedPrincipals()));
             }
             if (!statement.servicePrincipals().isEmpty()) {
                 byType.put("Service", values(path + ".Principal.Service", statement.servicePrincipals()));
@@ -237,6 +242,7 @@ final class PolicyDocuments {
         } else if (statement.hasPrincipal()) {
             writer.name("Principal").beginObject();
             writeValues(writer, "AWS", statement.awsPrincipals());
+            writeValues(writer, "Federated", statement.federatedPrincipals());
             writeValues(writer, "Service", statement.servicePrincipals());
             writer.endObject();
         }

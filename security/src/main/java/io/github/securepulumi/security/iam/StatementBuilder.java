@@ -40,6 +40,7 @@ public final class StatementBuilder {
     final List<String> notResources = new ArrayList<>();
     final List<PolicyText> servicePrincipals = new ArrayList<>();
     final List<PolicyText> awsPrincipals = new ArrayList<>();
+    final List<PolicyText> federatedPrincipals = new ArrayList<>();
     boolean anyPrincipal;
     final Map<ConditionSlot, List<PolicyText>> conditions = new LinkedHashMap<>();
     Justification wildcardJustification;
@@ -133,6 +134,22 @@ public final class StatementBuilder {
     /** Adds an AWS principal that is a Pulumi output, such as a role's {@code arn()}. */
     public StatementBuilder awsPrincipal(Output<String> arn) {
         awsPrincipals.add(policy.defer(Objects.requireNonNull(arn, "awsPrincipal")));
+        return this;
+    }
+
+    /**
+     * Adds a federated principal for a trust policy: the ARN of an IAM OIDC or SAML provider, such as
+     * {@code arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com}, or a web
+     * identity provider such as {@code cognito-identity.amazonaws.com}.
+     */
+    public StatementBuilder federatedPrincipal(String provider) {
+        federatedPrincipals.add(new PolicyText.Plain(Objects.requireNonNull(provider, "federatedPrincipal")));
+        return this;
+    }
+
+    /** Adds a federated principal that is a Pulumi output, such as an OIDC provider's {@code arn()}. */
+    public StatementBuilder federatedPrincipal(Output<String> provider) {
+        federatedPrincipals.add(policy.defer(Objects.requireNonNull(provider, "federatedPrincipal")));
         return this;
     }
 

@@ -376,6 +376,20 @@ class LeastPrivilegePolicyBuilderTest {
     }
 
     @Test
+    void trustPolicyAcceptsFederatedPrincipal() {
+        String json = LeastPrivilegePolicyBuilder.trustPolicy()
+                .allow("GitHubActionsDeploy", s -> s
+                        .federatedPrincipal("arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com")
+                        .actions("sts:AssumeRoleWithWebIdentity")
+                        .condition("StringEquals", "token.actions.githubusercontent.com:aud", "sts.amazonaws.com")
+                        .condition("StringLike", "token.actions.githubusercontent.com:sub", "repo:octo-org/app:ref:refs/heads/main"))
+                .buildJson();
+
+        assertThat(json).contains("\"Principal\":{\"Federated\":\"arn:aws:iam::123456789012:oidc-provider/"
+                + "token.actions.githubusercontent.com\"}");
+    }
+
+    @Test
     void rejectsResourceInTrustPolicy() {
         String message = rejection(LeastPrivilegePolicyBuilder.trustPolicy().allow("AssumeFromEc2", s -> s
                 .servicePrincipal("ec2.amazonaws.com").actions("sts:AssumeRole").resources("arn:aws:iam::123456789012:role/x")));
