@@ -4,6 +4,7 @@ import com.pulumi.core.Output;
 import io.github.securepulumi.core.aws.AwsArns;
 import io.github.securepulumi.core.aws.Partition;
 import io.github.securepulumi.security.AwsEnvironment;
+import io.github.securepulumi.security.analysis.PolicySizeLimit;
 import io.github.securepulumi.security.iam.LeastPrivilegePolicyBuilder;
 import io.github.securepulumi.security.kms.KeyGrant;
 import io.github.securepulumi.security.s3.BucketPolicyGrant;
@@ -100,6 +101,7 @@ final class AuditTrailPolicies {
     /** Role policy: create streams in and write events to this log group, nothing else. */
     Output<String> logDeliveryPolicy(Output<String> createdLogGroupArn) {
         return LeastPrivilegePolicyBuilder.identityPolicy()
+                .sizeLimit(PolicySizeLimit.INLINE_ROLE_POLICIES)
                 .allow("WriteTrailEvents", s -> s
                         .actions("logs:CreateLogStream", "logs:PutLogEvents")
                         .resources(createdLogGroupArn.applyValue(AwsArns::logStreamsOf)))

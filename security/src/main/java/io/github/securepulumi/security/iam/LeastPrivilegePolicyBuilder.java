@@ -1,199 +1,267 @@
 package io.github.securepulumi.security.iam;
 
-import com.google.gson.GsonBuilder;
 import com.pulumi.core.Output;
+import io.github.securepulumi.core.InvalidArgsException;
+import io.github.securepulumi.core.Validation;
+import io.github.securepulumi.core.optout.Justification;
+import io.github.securepulumi.security.analysis.Finding;
+import io.github.securepulumi.security.analysis.FindingType;
+import io.github.securepulumi.security.analysis.PolicyAnalyzer;
+import io.github.securepulumi.security.analysis.PolicyModel;
+import io.github.securepulumi.security.analysis.PolicySizeLimit;
+import io.github.securepulumi.security.analysis.PolicyType;
+import io.github.securepulumi.security.iam.catalog.IamCatalog;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Builds IAM policy documents as {@code Output<String>} from statements whose ARNs may still be
- * unresolved.
+ * Builds IAM policy documents that grant only what they name, checked against the bundled
+ * {@link IamCatalog}.
  *
- * <p>TODO: this first version only assembles documents; validation against the IAM catalog comes
- * with the catalog.
+ * <pre>{@code
+ * Output<String> document = LeastPrivilegePolicyBuilder.identityPolicy()
+ *         .allow("WriteTrailLogs", s -> s
+ *                 .actions("logs:CreateLogStream", "logs:PutLogEvents")
+ *                 .resources(logStreamsArn))
+ *         .build();
+ * }</pre>
+ *
+ * <p>{@link #build()} rejects, with an {@link InvalidArgsException} naming the statement, the value
+ * and the fix: unknown services, actions, condition operators and condition keys; action wildcards
+ * in {@code Allow} statements without {@link StatementBuilder#allowWildcardActions}; {@code "*"} as
+ * the resource of actions that support resource-level permissions; resource ARNs that match none of
+ * the actions' resource types; operators that do not fit a key's type; {@code NotAction} and
+ * {@code NotResource} in {@code Allow} statements; principals in identity policies;
+ * {@code iam:PassRole} without specific role ARNs and an {@code iam:PassedToService} condition; and
+ * documents over the size limit. These are every {@code ERROR} finding of {@link PolicyAnalyzer}
+ * and its {@code WILDCARD_ACTION}, {@code WILDCARD_RESOURCE}, {@code ALLOW_WITH_NOT_ACTION},
+ * {@code ALLOW_WITH_NOT_RESOURCE}, {@code PASS_ROLE_WITH_STAR_IN_RESOURCE},
+ * {@code PASS_ROLE_WITHOUT_PASSED_TO_SERVICE}, {@code FULL_ADMIN}, {@code PUBLIC_ACCESS} and
+ * {@code INVALID_SID} findings. The analyzer's privilege-escalation, credential-exposure and
+ * data-exfiltration warnings do not block the builder. {@code Deny} statements may use wildcards,
+ * since denying more is safe.
+ *
+ * <p>Values given as {@code Output} (ARNs, principals, condition values) are checked once they
+ * resolve, inside {@code apply}: a problem with one of them fails the returned {@code Output} with
+ * the same message, while problems with plain values are raised by {@code build()} itself, before
+ * any resource is registered. The document is assembled inside {@code apply} and never calls
+ * {@code toString()} on an {@code Output}.
+ *
+ * <p>The JSON is deterministic: Version {@code 2012-10-17}, statements in the order written,
+ * actions, resources, principals and condition values sorted and de-duplicated. A statement that
+ * differs from an earlier one only in its actions, or only in its resources, is merged into the
+ * earlier one, which keeps its Sid.
  */
 public final class LeastPrivilegePolicyBuilder {
 
+    /** The analyzer's security warnings that the builder treats as errors. */
+    static final Set<String> REJECTED_WARNINGS = Set.of("WILDCARD_ACTION", "WILDCARD_RESOURCE", "ALLOW_WITH_NOT_ACTION",
+            "ALLOW_WITH_NOT_RESOURCE", "PASS_ROLE_WITH_STAR_IN_RESOURCE", "PASS_ROLE_WITHOUT_PASSED_TO_SERVICE",
+            "FULL_ADMIN", "PUBLIC_ACCESS", "INVALID_SID");
+
+    private static final Pattern STATEMENT_PATH = Pattern.compile("^\\$\\.Statement\\[(\\d+)]");
+
+    private final PolicyType policyType;
+    private final String label;
+    private final boolean starIsAttachedResource;
+    private PolicySizeLimit sizeLimit;
+    private IamCatalog catalog = IamCatalog.shared();
     private final List<StatementBuilder> statements = new ArrayList<>();
+    private final List<Output<String>> outputs = new ArrayList<>();
 
-    private LeastPrivilegePolicyBuilder() {
+    private LeastPrivilegePolicyBuilder(PolicyType policyType, String label, PolicySizeLimit sizeLimit,
+            boolean starIsAttachedResource) {
+        this.policyType = policyType;
+        this.label = label;
+        this.starIsAttachedResource = starIsAttachedResource;
+        this.sizeLimit = sizeLimit;
     }
 
-    /** Starts an identity policy, attached to a role or user. */
+    /** An identity policy (for a user, group or role), limited to a managed policy's 6,144 characters. */
     public static LeastPrivilegePolicyBuilder identityPolicy() {
-        return new LeastPrivilegePolicyBuilder();
+        return new LeastPrivilegePolicyBuilder(PolicyType.IDENTITY, "identity policy", PolicySizeLimit.MANAGED_POLICY, false);
     }
 
-    /** Starts a resource policy, such as a bucket or key policy. */
+    /** A resource policy such as a bucket policy, limited to an S3 bucket policy's 20 KB. */
     public static LeastPrivilegePolicyBuilder resourcePolicy() {
-        return new LeastPrivilegePolicyBuilder();
+        return new LeastPrivilegePolicyBuilder(PolicyType.RESOURCE, "resource policy", PolicySizeLimit.S3_BUCKET_POLICY, false);
     }
 
-    /** Starts a role trust policy. */
+    /**
+     * A KMS key policy: a resource policy limited to 32 KB. Statements may name the key's ARN, or
+     * {@code "*"}, which in a key policy means only the key the policy is attached to; use {@code "*"}
+     * when the policy is set on the key at creation and its ARN is not known yet.
+     */
+    public static LeastPrivilegePolicyBuilder keyPolicy() {
+        return new LeastPrivilegePolicyBuilder(PolicyType.RESOURCE, "key policy", PolicySizeLimit.KMS_KEY_POLICY, true);
+    }
+
+    /** A role trust policy: principals and {@code sts:} actions, no resources, at most 2,048 characters. */
     public static LeastPrivilegePolicyBuilder trustPolicy() {
-        return new LeastPrivilegePolicyBuilder();
+        return new LeastPrivilegePolicyBuilder(PolicyType.TRUST, "trust policy", PolicySizeLimit.ROLE_TRUST_POLICY, false);
     }
 
-    /** Adds an {@code Allow} statement. */
+    /**
+     * Sets the size limit to check, for example {@link PolicySizeLimit#INLINE_ROLE_POLICIES} for a
+     * role's inline policy. The default depends on the factory method.
+     */
+    public LeastPrivilegePolicyBuilder sizeLimit(PolicySizeLimit limit) {
+        this.sizeLimit = Objects.requireNonNull(limit, "sizeLimit");
+        return this;
+    }
+
+    /** Uses another catalog; call it before adding statements. The default is {@link IamCatalog#shared()}. */
+    public LeastPrivilegePolicyBuilder catalog(IamCatalog otherCatalog) {
+        this.catalog = Objects.requireNonNull(otherCatalog, "catalog");
+        return this;
+    }
+
+    /** Adds an {@code Allow} statement with a Sid of letters and digits. */
     public LeastPrivilegePolicyBuilder allow(String sid, Consumer<StatementBuilder> statement) {
-        return add(sid, "Allow", statement);
+        return add(sid, true, statement);
     }
 
-    /** Adds a {@code Deny} statement. */
+    /** Adds a {@code Deny} statement with a Sid of letters and digits. */
     public LeastPrivilegePolicyBuilder deny(String sid, Consumer<StatementBuilder> statement) {
-        return add(sid, "Deny", statement);
+        return add(sid, false, statement);
     }
 
-    private LeastPrivilegePolicyBuilder add(String sid, String effect, Consumer<StatementBuilder> statement) {
-        StatementBuilder builder = new StatementBuilder(sid, effect);
+    private LeastPrivilegePolicyBuilder add(String sid, boolean allow, Consumer<StatementBuilder> statement) {
+        StatementBuilder builder = new StatementBuilder(this, catalog, sid, allow);
         statement.accept(builder);
         statements.add(builder);
         return this;
     }
 
-    /** The policy document as JSON, resolved once every ARN it contains is known. */
-    public Output<String> build() {
-        List<Output<Map<String, Object>>> resolved = statements.stream().map(StatementBuilder::resolve).toList();
-        return Output.all(resolved).applyValue(list -> {
-            Map<String, Object> document = new LinkedHashMap<>();
-            document.put("Version", "2012-10-17");
-            document.put("Statement", list);
-            return new GsonBuilder().disableHtmlEscaping().create().toJson(document);
-        });
+    /**
+     * Returns the Sid and justification of every statement that opted in to action wildcards, in
+     * statement order, so that a component can report them, for example with {@code OptOutReporter}.
+     */
+    public Map<String, Justification> wildcardJustifications() {
+        Map<String, Justification> justifications = new LinkedHashMap<>();
+        for (StatementBuilder statement : statements) {
+            if (statement.wildcardJustification != null) {
+                justifications.put(statement.sid, statement.wildcardJustification);
+            }
+        }
+        return Collections.unmodifiableMap(justifications);
     }
 
-    /** One statement under construction. */
-    public static final class StatementBuilder {
+    PolicyText.Deferred defer(Output<String> output) {
+        outputs.add(output);
+        return new PolicyText.Deferred(output, outputs.size() - 1);
+    }
 
-        private final String sid;
-        private final String effect;
-        private final List<String> actions = new ArrayList<>();
-        private final List<Output<String>> resources = new ArrayList<>();
-        private final Map<String, List<Output<String>>> principals = new LinkedHashMap<>();
-        private final Map<String, Map<String, List<Output<String>>>> conditions = new LinkedHashMap<>();
-
-        private StatementBuilder(String sid, String effect) {
-            this.sid = sid;
-            this.effect = effect;
+    /**
+     * Checks every statement and returns the policy document.
+     *
+     * @throws InvalidArgsException listing every problem found in values known now; problems in
+     *     {@code Output} values fail the returned {@code Output} instead
+     */
+    public Output<String> build() {
+        if (outputs.isEmpty()) {
+            return Output.of(buildJson());
         }
+        check(PolicyDocuments.assemble(statements, null, false), false);
+        List<Output<String>> pending = List.copyOf(outputs);
+        return Output.all(pending).applyValue(this::finish);
+    }
 
-        /** Adds actions, for example {@code logs:PutLogEvents}. */
-        public StatementBuilder actions(String... names) {
-            actions.addAll(List.of(names));
-            return this;
+    /**
+     * Checks every statement and returns the document as JSON, for policies with no {@code Output}
+     * values.
+     *
+     * @throws InvalidArgsException listing every problem found
+     * @throws IllegalStateException when a statement contains an {@code Output} value; use {@link #build()}
+     */
+    public String buildJson() {
+        if (!outputs.isEmpty()) {
+            throw new IllegalStateException("this " + label + " contains " + outputs.size()
+                    + " Output values, which resolve only inside apply; call build() instead of buildJson().");
         }
+        return finish(List.of());
+    }
 
-        /** Adds resource ARNs known now. */
-        public StatementBuilder resources(String... arns) {
-            for (String arn : arns) {
-                resources.add(Output.of(arn));
+    private String finish(List<String> resolved) {
+        PolicyDocuments.Assembled assembled = PolicyDocuments.assemble(statements, resolved, true);
+        check(assembled, true);
+        return assembled.json();
+    }
+
+    /**
+     * Raises every problem: the builder's own, then the analyzer's findings that block. Before the
+     * {@code Output} values resolve ({@code complete} false) the checks that need every resource or
+     * the final size are left for later.
+     */
+    private void check(PolicyDocuments.Assembled assembled, boolean complete) {
+        Validation validation = Validation.of("LeastPrivilegePolicyBuilder", label);
+        if (statements.isEmpty()) {
+            validation.problem("the policy has no statements; add one with allow(...) or deny(...).");
+        }
+        Set<String> sids = new HashSet<>();
+        for (StatementBuilder statement : statements) {
+            // Checked here, not by the analyzer, because merging would hide a repeated Sid.
+            if (statement.sid != null && !sids.add(statement.sid)) {
+                validation.problem(prefix(statement.sid) + "The Sid \"" + statement.sid
+                        + "\" is used by an earlier statement of the policy. Give every statement a unique Sid.");
             }
-            return this;
-        }
-
-        /** Adds resource ARNs that another resource outputs. */
-        @SafeVarargs
-        public final StatementBuilder resources(Output<String>... arns) {
-            resources.addAll(List.of(arns));
-            return this;
-        }
-
-        /** Grants to an AWS service principal, for example {@code cloudtrail.amazonaws.com}. */
-        public StatementBuilder servicePrincipal(String service) {
-            return principal("Service", Output.of(service));
-        }
-
-        /** Grants to an AWS service principal whose name depends on the region. */
-        public StatementBuilder servicePrincipal(Output<String> service) {
-            return principal("Service", service);
-        }
-
-        /** Grants to an account, role or user ARN. */
-        public StatementBuilder awsPrincipal(String arn) {
-            return principal("AWS", Output.of(arn));
-        }
-
-        /** Grants to an account, role or user ARN that another resource outputs. */
-        public StatementBuilder awsPrincipal(Output<String> arn) {
-            return principal("AWS", arn);
-        }
-
-        /** Applies to every principal; only meaningful with conditions or in a Deny statement. */
-        public StatementBuilder anyPrincipal() {
-            return principal("*", Output.of("*"));
-        }
-
-        private StatementBuilder principal(String type, Output<String> value) {
-            principals.computeIfAbsent(type, t -> new ArrayList<>()).add(value);
-            return this;
-        }
-
-        /** Adds a condition with values known now. */
-        public StatementBuilder condition(String operator, String key, String... values) {
-            for (String value : values) {
-                condition(operator, key, Output.of(value));
+            if (statement.sid == null || statement.sid.isBlank()) {
+                validation.reject("a statement's Sid", statement.sid,
+                        "every statement needs a Sid of letters and digits, unique in the policy; name what the statement is for, such as \"WriteTrailLogs\".");
             }
-            return this;
+            boolean namedPrincipals = !statement.servicePrincipals.isEmpty() || !statement.awsPrincipals.isEmpty()
+                    || !statement.federatedPrincipals.isEmpty();
+            if (statement.anyPrincipal && namedPrincipals) {
+                validation.problem(prefix(statement.sid) + "anyPrincipal() cannot be combined with named principals; "
+                        + "keep anyPrincipal() with a narrowing condition, or name the principals.");
+            }
+            for (String problem : statement.problems) {
+                validation.problem(prefix(statement.sid) + problem);
+            }
         }
+        PolicyAnalyzer analyzer = sizeLimit == null || !complete ? PolicyAnalyzer.of(policyType) : PolicyAnalyzer.of(policyType, sizeLimit);
+        for (Finding finding : analyzer.withCatalog(catalog).analyze(assembled.document())) {
+            if (blocks(finding, assembled, complete)) {
+                validation.problem(describe(finding, assembled.document()));
+            }
+        }
+        validation.throwIfInvalid();
+    }
 
-        /** Adds a condition whose value another resource outputs. */
-        public StatementBuilder condition(String operator, String key, Output<String> value) {
-            conditions.computeIfAbsent(operator, o -> new LinkedHashMap<>())
-                    .computeIfAbsent(key, k -> new ArrayList<>())
-                    .add(value);
-            return this;
+    private boolean blocks(Finding finding, PolicyDocuments.Assembled assembled, boolean complete) {
+        if (starIsAttachedResource && finding.id().equals("WILDCARD_RESOURCE")) {
+            return false;
         }
+        if (finding.id().equals("DUPLICATE_SID") || (!complete && finding.id().equals("ACTION_RESOURCE_MISMATCH"))) {
+            return false;
+        }
+        if (finding.id().equals("WILDCARD_ACTION") && assembled.wildcardsJustified(statementIndex(finding))) {
+            return false;
+        }
+        return finding.type() == FindingType.ERROR || REJECTED_WARNINGS.contains(finding.id());
+    }
 
-        private Output<Map<String, Object>> resolve() {
-            Output<List<String>> resolvedResources = Output.all(resources);
-            Output<Map<String, Object>> resolvedPrincipals = resolveNested(principals);
-            Map<String, Output<Map<String, Object>>> byOperator = new LinkedHashMap<>();
-            conditions.forEach((operator, keys) -> byOperator.put(operator, resolveNested(keys)));
-            Output<Map<String, Object>> resolvedConditions = resolveMap(byOperator);
-            return Output.tuple(resolvedResources, resolvedPrincipals, resolvedConditions).applyValue(t -> {
-                Map<String, Object> statement = new LinkedHashMap<>();
-                statement.put("Sid", sid);
-                statement.put("Effect", effect);
-                if (!principals.isEmpty()) {
-                    statement.put("Principal", principals.containsKey("*") ? "*" : t.t2);
-                }
-                statement.put("Action", actions.size() == 1 ? actions.get(0) : actions);
-                if (!t.t1.isEmpty()) {
-                    statement.put("Resource", t.t1.size() == 1 ? t.t1.get(0) : t.t1);
-                }
-                if (!t.t3.isEmpty()) {
-                    statement.put("Condition", t.t3);
-                }
-                return statement;
-            });
-        }
+    private static int statementIndex(Finding finding) {
+        Matcher matcher = STATEMENT_PATH.matcher(finding.path());
+        return matcher.find() ? Integer.parseInt(matcher.group(1)) : -1;
+    }
 
-        private static Output<Map<String, Object>> resolveNested(Map<String, List<Output<String>>> values) {
-            Map<String, Output<Object>> resolved = new LinkedHashMap<>();
-            values.forEach((key, list) -> resolved.put(key,
-                    Output.all(list).applyValue(l -> l.size() == 1 ? (Object) l.get(0) : l)));
-            return resolveMapOfObjects(resolved);
-        }
+    private static String describe(Finding finding, PolicyModel.Document document) {
+        int index = statementIndex(finding);
+        String where = index >= 0 ? prefix(document.statements().get(index).sid()) : "";
+        return where + finding.message() + " " + finding.fix();
+    }
 
-        private static Output<Map<String, Object>> resolveMap(Map<String, Output<Map<String, Object>>> values) {
-            Map<String, Output<Object>> resolved = new LinkedHashMap<>();
-            values.forEach((key, value) -> resolved.put(key, value.applyValue(v -> (Object) v)));
-            return resolveMapOfObjects(resolved);
-        }
-
-        private static Output<Map<String, Object>> resolveMapOfObjects(Map<String, Output<Object>> values) {
-            List<String> keys = new ArrayList<>(values.keySet());
-            List<Output<Object>> outputs = keys.stream().map(values::get).toList();
-            return Output.all(outputs).applyValue(list -> {
-                Map<String, Object> map = new LinkedHashMap<>();
-                for (int i = 0; i < keys.size(); i++) {
-                    map.put(keys.get(i), list.get(i));
-                }
-                return map;
-            });
-        }
+    private static String prefix(String sid) {
+        return "statement \"" + sid + "\": ";
     }
 }

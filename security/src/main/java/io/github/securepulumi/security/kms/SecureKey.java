@@ -123,7 +123,7 @@ public final class SecureKey extends ComponentResource {
     }
 
     private static Output<String> policyDocument(SecureKeyArgs args, AwsEnvironment aws, Output<String> keyArn) {
-        LeastPrivilegePolicyBuilder policy = LeastPrivilegePolicyBuilder.resourcePolicy();
+        LeastPrivilegePolicyBuilder policy = LeastPrivilegePolicyBuilder.keyPolicy();
         List<Output<String>> administrators = args.administratorArns().isEmpty()
                 ? List.of(Output.format("arn:%s:iam::%s:root", aws.partition(), aws.accountId()))
                 : args.administratorArns().stream().map(Output::of).toList();

@@ -73,7 +73,7 @@ class SecureKeyTest {
         Statement grant = PolicyView.of(graph.get(KEY_POLICY, "data-key-policy"), "policy").statement("SnsUseKey");
 
         assertThat(grant.principals("Service")).containsExactly("sns.amazonaws.com");
-        assertThat(grant.actions()).containsExactly("kms:GenerateDataKey", "kms:Decrypt");
+        assertThat(grant.actions()).describedAs("actions, sorted by the builder").containsExactly("kms:Decrypt", "kms:GenerateDataKey");
         assertThat(grant.conditions()).isEqualTo(Map.of("StringEquals", Map.of("aws:SourceAccount", List.of("123456789012"))));
     }
 

@@ -11,6 +11,12 @@ import io.github.securepulumi.core.preview.PolicyView.Statement;
 import io.github.securepulumi.core.preview.PreviewResult;
 import io.github.securepulumi.core.preview.ResourceGraph;
 import io.github.securepulumi.core.preview.ResourceNode;
+import io.github.securepulumi.security.analysis.Finding;
+import io.github.securepulumi.security.analysis.FindingType;
+import io.github.securepulumi.security.analysis.PolicyAnalyzer;
+import io.github.securepulumi.security.analysis.PolicySizeLimit;
+import io.github.securepulumi.security.analysis.PolicyType;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -246,6 +252,19 @@ class SecureBucketTest {
                 "noncurrentVersionExpirationDays is 0, but S3 lifecycle rules need a whole number of days of at least 1; pass 1 or more.",
                 "objectExpirationDays is -1, but S3 lifecycle rules need a whole number of days of at least 1; pass 1 or more.");
         assertThat(result.graph().resources()).isEmpty();
+    }
+
+    @Test
+    void everyPolicyPassesAnalyzer() {
+        List<Finding> findings = new ArrayList<>();
+        for (ResourceNode policy : defaults.ofType(POLICY)) {
+            findings.addAll(PolicyAnalyzer.of(PolicyType.RESOURCE).analyze(policy.inputString("policy")));
+        }
+        findings.addAll(PolicyAnalyzer.of(PolicyType.RESOURCE, PolicySizeLimit.KMS_KEY_POLICY)
+                .analyze(defaults.get("aws:kms/keyPolicy:KeyPolicy", "data-key-policy").inputString("policy")));
+
+        assertThat(findings).describedAs("analyzer findings of the bucket, access-log bucket and key policies")
+                .noneMatch(f -> f.type() == FindingType.ERROR || f.type() == FindingType.SECURITY_WARNING);
     }
 
     @Test
