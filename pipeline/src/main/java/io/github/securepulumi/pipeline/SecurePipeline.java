@@ -150,12 +150,9 @@ public final class SecurePipeline extends ComponentResource {
                 .build(),
                 childOptions(List.of()));
 
-        // CreatePipeline starts a first execution at once. Without the role policy the source action
-        // fails with insufficient permissions, and without the key policy the role cannot encrypt
-        // the source artifact with the store's key (KMS AccessDeniedException).
         Pipeline pipeline = new Pipeline(name + "-pipeline",
                 PipelineDefinition.args(physicalName, args, pipelineRole, bucket, key, connection, topicArn, stages, tags),
-                childOptions(List.of(pipelineRolePolicy, key.keyPolicy())));
+                childOptions(pipelineDependencies(pipelineRolePolicy, key, stages)));
 
         this.pipelineArn = pipeline.arn();
         this.pipelineName = pipeline.name();
@@ -166,6 +163,24 @@ public final class SecurePipeline extends ComponentResource {
         this.approvalTopicArn = topicArn == null ? Output.of("") : topicArn;
         this.projectNames = Output.of(stages.stream().map(StageResources::projectName).toList());
         registerOutputs(ComponentOutputs.of(this));
+    }
+
+    /**
+     * Lists the resources the pipeline waits for. CreatePipeline starts a first execution at once, so:
+     * <ul>
+     *   <li>the role policy: without it the source action fails with insufficient permissions;</li>
+     *   <li>the key policy: without the pipeline role's grant, encrypting the source artifact with the
+     *       store's key fails with a KMS access-denied error;</li>
+     *   <li>each project: the stages name their projects by a fixed name, which carries no dependency,
+     *       and a build action whose project does not exist yet fails.</li>
+     * </ul>
+     */
+    private static List<Resource> pipelineDependencies(RolePolicy pipelineRolePolicy, SecureKey key, List<StageResources> stages) {
+        List<Resource> dependencies = new ArrayList<>();
+        dependencies.add(pipelineRolePolicy);
+        dependencies.add(key.keyPolicy());
+        stages.forEach(stage -> dependencies.add(stage.project));
+        return dependencies;
     }
 
     private static boolean needsApproval(SecurePipelineArgs args) {
