@@ -37,11 +37,12 @@ public abstract class AbstractBuildStage implements PipelineStage {
      * Artifact the build writes, which later stages can read.
      *
      * <p>Default: the stage name followed by {@code Output}, for example {@code BuildOutput}, so that
-     * two build stages never write artifacts of the same name.
+     * two build stages never write artifacts of the same name. Characters that artifact names do not
+     * accept ({@code .} and {@code @}) become {@code -}.
      */
     @Value.Default
     public String outputArtifact() {
-        return name() + "Output";
+        return name().replaceAll("[^A-Za-z0-9_-]", "-") + "Output";
     }
 
     /** Inline buildspec (YAML), required: what the build runs. */
