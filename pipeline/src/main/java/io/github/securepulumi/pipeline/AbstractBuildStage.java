@@ -11,7 +11,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @SecureStyle
-public abstract class AbstractBuildStage implements PipelineStage {
+public abstract class AbstractBuildStage implements CodeBuildStage {
 
     /** Versioned curated CodeBuild image (Amazon Linux 2, x86-64, standard 5.0) used by default. */
     public static final String DEFAULT_IMAGE = "aws/codebuild/amazonlinux2-x86_64-standard:5.0";

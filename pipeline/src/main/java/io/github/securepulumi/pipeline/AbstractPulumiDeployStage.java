@@ -16,7 +16,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @SecureStyle
-public abstract class AbstractPulumiDeployStage implements PipelineStage {
+public abstract class AbstractPulumiDeployStage implements CodeBuildStage {
 
     /** Stage name, also the suffix of the project's name. Default: {@code Deploy-} and the stack name. */
     @Override

@@ -32,7 +32,10 @@ public abstract class AbstractSecurePipelineArgs {
      */
     public abstract List<PushFilter> pushFilters();
 
-    /** Stages after the source, in order: {@link BuildStage}s and {@link PulumiDeployStage}s; at least one. */
+    /**
+     * Stages after the source, in order: {@link BuildStage}s, {@link PulumiDeployStage}s and
+     * {@link CloudFormationDeployStage}s; at least one.
+     */
     public abstract List<PipelineStage> stages();
 
     /**

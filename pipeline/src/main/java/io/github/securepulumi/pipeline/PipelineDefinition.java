@@ -19,6 +19,7 @@ import io.github.securepulumi.security.s3.SecureBucket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /** The stages, triggers and artifact store of a {@link SecurePipeline}'s CodePipeline resource. */
@@ -31,12 +32,16 @@ final class PipelineDefinition {
     }
 
     static PipelineArgs args(String physicalName, SecurePipelineArgs args, Role pipelineRole, SecureBucket bucket,
-            SecureKey key, Connection connection, Output<String> topicArn, List<SecurePipeline.StageResources> stages,
-            Map<String, String> tags) {
+            SecureKey key, Connection connection, Output<String> topicArn, List<ProjectResources> projects,
+            List<ChangeSetResources> changeSets, Map<String, String> tags) {
         List<PipelineStageArgs> stageArgs = new ArrayList<>();
         stageArgs.add(sourceStage(args.source(), connection));
-        for (SecurePipeline.StageResources stage : stages) {
-            stageArgs.add(stage(stage, topicArn));
+        int project = 0;
+        int changeSet = 0;
+        for (PipelineStage stage : args.stages()) {
+            stageArgs.add(stage instanceof CodeBuildStage
+                    ? codeBuildStage(projects.get(project++), topicArn)
+                    : changeSetStage(changeSets.get(changeSet++), topicArn));
         }
         PipelineArgs.Builder pipeline = PipelineArgs.builder()
                 .name(physicalName)
@@ -77,21 +82,26 @@ final class PipelineDefinition {
         return PipelineStageArgs.builder().name(SecurePipeline.SOURCE_STAGE).actions(action.build()).build();
     }
 
-    private static PipelineStageArgs stage(SecurePipeline.StageResources resources, Output<String> topicArn) {
-        PipelineStage stage = resources.stage;
+    private static PipelineStageActionArgs approval(String stackName, String stageName, Output<String> topicArn) {
+        String message = "Approve deploying stack " + stackName + " with pipeline stage " + stageName + ".";
+        return PipelineStageActionArgs.builder()
+                .name("Approve")
+                .category("Approval")
+                .owner("AWS")
+                .provider("Manual")
+                .version("1")
+                .runOrder(1)
+                .configuration(topicArn.applyValue(arn -> Map.of("NotificationArn", arn, "CustomData", message)))
+                .build();
+    }
+
+    private static PipelineStageArgs codeBuildStage(ProjectResources resources, Output<String> topicArn) {
+        CodeBuildStage stage = resources.stage;
         List<PipelineStageActionArgs> actions = new ArrayList<>();
         int runOrder = 1;
         if (stage instanceof PulumiDeployStage deploy && deploy.manualApproval()) {
-            String message = "Approve deploying stack " + deploy.stackName() + " with pipeline stage " + stage.name() + ".";
-            actions.add(PipelineStageActionArgs.builder()
-                    .name("Approve")
-                    .category("Approval")
-                    .owner("AWS")
-                    .provider("Manual")
-                    .version("1")
-                    .runOrder(runOrder++)
-                    .configuration(topicArn.applyValue(arn -> Map.of("NotificationArn", arn, "CustomData", message)))
-                    .build());
+            actions.add(approval(deploy.stackName(), stage.name(), topicArn));
+            runOrder++;
         }
         PipelineStageActionArgs.Builder build = PipelineStageActionArgs.builder()
                 .name(stage instanceof BuildStage b ? b.actionName().orElse(stage.name()) : stage.name())
@@ -107,6 +117,55 @@ final class PipelineDefinition {
         }
         actions.add(build.build());
         return PipelineStageArgs.builder().name(stage.name()).actions(actions).build();
+    }
+
+    /** Creates the change set with the deployment role, then executes it; both as the stage's action role. */
+    private static PipelineStageArgs changeSetStage(ChangeSetResources resources, Output<String> topicArn) {
+        CloudFormationDeployStage stage = resources.stage;
+        List<PipelineStageActionArgs> actions = new ArrayList<>();
+        int runOrder = 1;
+        if (stage.manualApproval()) {
+            actions.add(approval(stage.stackName(), stage.name(), topicArn));
+            runOrder++;
+        }
+        actions.add(PipelineStageActionArgs.builder()
+                .name("CreateChangeSet")
+                .category("Deploy")
+                .owner("AWS")
+                .provider("CloudFormation")
+                .version("1")
+                .runOrder(runOrder)
+                .roleArn(resources.actionRole.arn())
+                .inputArtifacts(stage.inputArtifact())
+                .configuration(resources.deploymentRole.arn().applyValue(roleArn -> createChangeSet(stage, roleArn)))
+                .build());
+        actions.add(PipelineStageActionArgs.builder()
+                .name("ExecuteChangeSet")
+                .category("Deploy")
+                .owner("AWS")
+                .provider("CloudFormation")
+                .version("1")
+                .runOrder(runOrder + 1)
+                .roleArn(resources.actionRole.arn())
+                .configuration(Map.of(
+                        "ActionMode", "CHANGE_SET_EXECUTE",
+                        "StackName", stage.stackName(),
+                        "ChangeSetName", stage.changeSetName()))
+                .build());
+        return PipelineStageArgs.builder().name(stage.name()).actions(actions).build();
+    }
+
+    private static Map<String, String> createChangeSet(CloudFormationDeployStage stage, String deploymentRoleArn) {
+        Map<String, String> configuration = new TreeMap<>();
+        configuration.put("ActionMode", "CHANGE_SET_REPLACE");
+        configuration.put("StackName", stage.stackName());
+        configuration.put("ChangeSetName", stage.changeSetName());
+        configuration.put("TemplatePath", stage.inputArtifact() + "::" + stage.templatePath());
+        configuration.put("RoleArn", deploymentRoleArn);
+        if (!stage.capabilities().isEmpty()) {
+            configuration.put("Capabilities", String.join(",", stage.capabilities()));
+        }
+        return configuration;
     }
 
     private static PipelineTriggerArgs trigger(List<PushFilter> filters) {

@@ -19,6 +19,7 @@ final class PipelinePolicies {
 
     static final String CODEPIPELINE = "codepipeline.amazonaws.com";
     static final String CODEBUILD = "codebuild.amazonaws.com";
+    static final String CLOUDFORMATION = "cloudformation.amazonaws.com";
 
     /** What a role needs to read and write artifacts encrypted with the pipeline's key. */
     static final List<String> KEY_ACTIONS = List.of("kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey");
@@ -84,7 +85,7 @@ final class PipelinePolicies {
      * @param topicArn      the approval topic's ARN, or {@code null} when no stage needs approval
      */
     Output<String> pipelineRolePolicy(PipelineSource source, Output<String> bucketArn, Output<String> keyArn,
-            Output<String> connectionArn, List<String> projectNames, Output<String> topicArn) {
+            Output<String> connectionArn, List<String> projectNames, List<Output<String>> actionRoleArns, Output<String> topicArn) {
         LeastPrivilegePolicyBuilder policy = LeastPrivilegePolicyBuilder.identityPolicy();
         addArtifactStatements(policy, bucketArn, keyArn);
         switch (source.kind()) {
@@ -110,9 +111,16 @@ final class PipelinePolicies {
         }
         List<Output<String>> projects = new ArrayList<>();
         projectNames.forEach(project -> projects.add(projectArn(project)));
-        policy.allow("RunStageBuilds", s -> s
-                .actions("codebuild:BatchGetBuilds", "codebuild:StartBuild")
-                .resources(projects.toArray(Output[]::new)));
+        if (!projects.isEmpty()) {
+            policy.allow("RunStageBuilds", s -> s
+                    .actions("codebuild:BatchGetBuilds", "codebuild:StartBuild")
+                    .resources(projects.toArray(Output[]::new)));
+        }
+        if (!actionRoleArns.isEmpty()) {
+            policy.allow("AssumeActionRoles", s -> s
+                    .actions("sts:AssumeRole")
+                    .resources(actionRoleArns.toArray(Output[]::new)));
+        }
         if (topicArn != null) {
             policy.allow("NotifyApprovers", s -> s
                     .actions("sns:Publish")
@@ -125,7 +133,7 @@ final class PipelinePolicies {
      * A stage role's policy: its own log group's streams, the artifacts, the parameters and secrets
      * its variables name, and the deployment's own permissions.
      */
-    Output<String> stageRolePolicy(PipelineStage stage, Output<String> logGroupArn, Output<String> bucketArn,
+    Output<String> stageRolePolicy(CodeBuildStage stage, Output<String> logGroupArn, Output<String> bucketArn,
             Output<String> keyArn, List<EnvironmentVariable> variables) {
         LeastPrivilegePolicyBuilder policy = LeastPrivilegePolicyBuilder.identityPolicy();
         policy.allow("WriteBuildLogs", s -> s
@@ -162,6 +170,66 @@ final class PipelinePolicies {
         return policy.build();
     }
 
+    /** Trust policy: only CloudFormation, acting in this account, may assume a deployment role. */
+    Output<String> cloudFormationTrustPolicy() {
+        return LeastPrivilegePolicyBuilder.trustPolicy()
+                .allow("CloudFormationAssumeRole", s -> s
+                        .servicePrincipal(CLOUDFORMATION)
+                        .actions("sts:AssumeRole")
+                        .condition("StringEquals", "aws:SourceAccount", aws.accountId()))
+                .build();
+    }
+
+    /** Trust policy: only this pipeline's role may assume a CloudFormation action role. */
+    Output<String> actionRoleTrustPolicy(Output<String> pipelineRoleArn) {
+        return LeastPrivilegePolicyBuilder.trustPolicy()
+                .allow("PipelineAssumeRole", s -> s
+                        .awsPrincipal(pipelineRoleArn)
+                        .actions("sts:AssumeRole"))
+                .build();
+    }
+
+    /** A deployment role's policy: exactly the statements the user described. */
+    Output<String> deploymentPolicy(List<DeployPermission> permissions) {
+        LeastPrivilegePolicyBuilder policy = LeastPrivilegePolicyBuilder.identityPolicy();
+        for (DeployPermission permission : permissions) {
+            policy.allow(permission.sid(), s -> s
+                    .actions(permission.actions().toArray(String[]::new))
+                    .resources(permission.resources().toArray(String[]::new)));
+        }
+        return policy.build();
+    }
+
+    /**
+     * A CloudFormation action role's policy: change sets of its stack, passing its deployment role to
+     * CloudFormation only, and reading the template from the artifact store.
+     */
+    Output<String> changeSetActionPolicy(String stackName, Output<String> deploymentRoleArn, Output<String> bucketArn,
+            Output<String> keyArn) {
+        return LeastPrivilegePolicyBuilder.identityPolicy()
+                .allow("ManageChangeSets", s -> s
+                        .actions("cloudformation:CreateChangeSet", "cloudformation:DeleteChangeSet",
+                                "cloudformation:DescribeChangeSet", "cloudformation:DescribeStacks",
+                                "cloudformation:ExecuteChangeSet")
+                        .resources(stackArn(stackName)))
+                .allow("PassDeploymentRole", s -> s
+                        .actions("iam:PassRole")
+                        .resources(deploymentRoleArn)
+                        .condition("StringEquals", "iam:PassedToService", CLOUDFORMATION))
+                .allow("ReadArtifacts", s -> s
+                        .actions("s3:GetObject", "s3:GetObjectVersion")
+                        .resources(Output.format("%s/*", bucketArn)))
+                .allow("DecryptArtifacts", s -> s
+                        .actions("kms:Decrypt", "kms:DescribeKey")
+                        .resources(keyArn))
+                .build();
+    }
+
+    /** Every stack id of one stack name: {@code arn:P:cloudformation:REGION:ACCOUNT:stack/NAME/*}. */
+    Output<String> stackArn(String stackName) {
+        return Output.format("arn:%s:cloudformation:%s:%s:stack/%s/*", aws.partition(), aws.region(), aws.accountId(), stackName);
+    }
+
     private static void addArtifactStatements(LeastPrivilegePolicyBuilder policy, Output<String> bucketArn, Output<String> keyArn) {
         policy.allow("ArtifactObjects", s -> s
                 .actions(OBJECT_ACTIONS.toArray(String[]::new))
@@ -175,10 +243,12 @@ final class PipelinePolicies {
     }
 
     /**
-     * Key grants: the pipeline role and each stage role use the key for artifacts (and the pipeline
-     * role for approval notifications); CloudWatch Logs uses it for the stages' log groups only.
+     * Key grants: the pipeline role and each CodeBuild stage role use the key for artifacts (and the
+     * pipeline role for approval notifications); each CloudFormation action role decrypts templates;
+     * CloudWatch Logs uses the key for the stages' log groups only.
      */
-    List<KeyGrant> keyGrants(Output<String> pipelineRoleArn, List<Output<String>> stageRoleArns, List<String> logGroupNames) {
+    List<KeyGrant> keyGrants(Output<String> pipelineRoleArn, List<Output<String>> stageRoleArns, List<Output<String>> actionRoleArns,
+            List<String> logGroupNames) {
         List<KeyGrant> grants = new ArrayList<>();
         grants.add(KeyGrant.builder("PipelineRoleUseKey")
                 .awsPrincipal(pipelineRoleArn)
@@ -190,12 +260,20 @@ final class PipelinePolicies {
                     .actions(KEY_ACTIONS.toArray(String[]::new))
                     .build());
         }
-        KeyGrant.Builder logs = KeyGrant.builder("CloudWatchLogsUseKey")
-                .servicePrincipal(logsPrincipal())
-                .actions("kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey",
-                        "kms:GenerateDataKeyWithoutPlaintext", "kms:ReEncryptFrom", "kms:ReEncryptTo");
-        logGroupNames.forEach(group -> logs.condition("ArnEquals", "kms:EncryptionContext:aws:logs:arn", logGroupArn(group)));
-        grants.add(logs.build());
+        for (int i = 0; i < actionRoleArns.size(); i++) {
+            grants.add(KeyGrant.builder("ActionRole" + (i + 1) + "DecryptArtifacts")
+                    .awsPrincipal(actionRoleArns.get(i))
+                    .actions("kms:Decrypt", "kms:DescribeKey")
+                    .build());
+        }
+        if (!logGroupNames.isEmpty()) {
+            KeyGrant.Builder logs = KeyGrant.builder("CloudWatchLogsUseKey")
+                    .servicePrincipal(logsPrincipal())
+                    .actions("kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey",
+                            "kms:GenerateDataKeyWithoutPlaintext", "kms:ReEncryptFrom", "kms:ReEncryptTo");
+            logGroupNames.forEach(group -> logs.condition("ArnEquals", "kms:EncryptionContext:aws:logs:arn", logGroupArn(group)));
+            grants.add(logs.build());
+        }
         return grants;
     }
 

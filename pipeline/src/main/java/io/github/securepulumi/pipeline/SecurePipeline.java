@@ -1,15 +1,5 @@
 package io.github.securepulumi.pipeline;
 
-import com.pulumi.aws.cloudwatch.LogGroup;
-import com.pulumi.aws.cloudwatch.LogGroupArgs;
-import com.pulumi.aws.codebuild.Project;
-import com.pulumi.aws.codebuild.ProjectArgs;
-import com.pulumi.aws.codebuild.inputs.ProjectArtifactsArgs;
-import com.pulumi.aws.codebuild.inputs.ProjectEnvironmentArgs;
-import com.pulumi.aws.codebuild.inputs.ProjectEnvironmentEnvironmentVariableArgs;
-import com.pulumi.aws.codebuild.inputs.ProjectLogsConfigArgs;
-import com.pulumi.aws.codebuild.inputs.ProjectLogsConfigCloudwatchLogsArgs;
-import com.pulumi.aws.codebuild.inputs.ProjectSourceArgs;
 import com.pulumi.aws.codepipeline.Pipeline;
 import com.pulumi.aws.codestarconnections.Connection;
 import com.pulumi.aws.codestarconnections.ConnectionArgs;
@@ -48,14 +38,18 @@ import java.util.Map;
  *       the stages' log groups;</li>
  *   <li>for a GitHub, GitLab or Bitbucket source, a CodeConnections connection, which an account
  *       administrator must complete once in the console before the first run;</li>
- *   <li>per stage: a CodeBuild project with its own role, role policy and KMS-encrypted log group;</li>
+ *   <li>per build or Pulumi deploy stage: a CodeBuild project with its own role, role policy and
+ *       KMS-encrypted log group;</li>
+ *   <li>per CloudFormation deploy stage: a deployment role that CloudFormation assumes, limited to
+ *       the statements you describe, and an action role that the pipeline assumes to create and
+ *       execute change sets of that stack only;</li>
  *   <li>when a deploy stage needs approval, an SNS topic encrypted with the key, to which only the
  *       pipeline role may publish, and only over TLS;</li>
- *   <li>the pipeline role, whose policy names this pipeline's bucket, key, source, projects and topic
- *       only.</li>
+ *   <li>the pipeline role, whose policy names this pipeline's bucket, key, source, projects, action
+ *       roles and topic only.</li>
  * </ul>
  *
- * <p>Limitations: CloudFormation deploy actions, pull-request triggers, cross-region actions and
+ * <p>Limitations: pull-request triggers, cross-region actions and
  * projects in a VPC are not supported. Parameters read by {@code PARAMETER_STORE} variables must be
  * encrypted with the AWS managed key {@code aws/ssm}, because the stage roles get no grant on other
  * keys. S3 and CodeCommit sources rely on CodePipeline's default change detection.
@@ -118,15 +112,21 @@ public final class SecurePipeline extends ComponentResource {
                 .tags(tags)
                 .build(),
                 childOptions(List.of()));
-        List<StageResources> stages = new ArrayList<>();
+        List<ProjectResources> projects = new ArrayList<>();
+        List<ChangeSetResources> changeSets = new ArrayList<>();
         for (PipelineStage stage : args.stages()) {
-            stages.add(StageResources.roleFor(this, name, physicalName, stage, policies, tags));
+            if (stage instanceof CodeBuildStage codeBuild) {
+                projects.add(ProjectResources.roleFor(this, name, physicalName, codeBuild, policies, tags));
+            } else {
+                changeSets.add(ChangeSetResources.rolesFor(this, name, (CloudFormationDeployStage) stage, pipelineRole, policies, tags));
+            }
         }
+        List<Output<String>> actionRoleArns = changeSets.stream().map(c -> c.actionRole.arn()).toList();
 
         SecureKey key = new SecureKey(name + "-artifacts", SecureKeyArgs.builder()
                 .description("Encrypts artifacts, build logs and approval notifications of pipeline " + physicalName)
-                .grants(policies.keyGrants(pipelineRole.arn(), stages.stream().map(s -> s.role.arn()).toList(),
-                        stages.stream().map(StageResources::logGroupName).toList()))
+                .grants(policies.keyGrants(pipelineRole.arn(), projects.stream().map(p -> p.role.arn()).toList(), actionRoleArns,
+                        projects.stream().map(ProjectResources::logGroupName).toList()))
                 .tags(args.tags())
                 .build(),
                 ComponentResourceOptions.builder().parent(this).build());
@@ -136,9 +136,8 @@ public final class SecurePipeline extends ComponentResource {
                 .build(),
                 ComponentResourceOptions.builder().parent(this).build());
 
-        for (StageResources stage : stages) {
-            stage.createProject(this, name, key, bucket, policies, args.logRetentionDays(), tags);
-        }
+        projects.forEach(project -> project.createProject(this, name, key, bucket, policies, args.logRetentionDays(), tags));
+        changeSets.forEach(changeSet -> changeSet.createPolicies(this, name, key, bucket, policies));
         Connection connection = args.source().kind().usesConnection() ? connection(name, physicalName, args.source(), tags) : null;
         TopicPolicy topicPolicy = needsApproval(args) ? approvalTopic(name, key, pipelineRole, policies, tags) : null;
         Output<String> topicArn = topicPolicy == null ? null : topicPolicy.arn();
@@ -146,13 +145,14 @@ public final class SecurePipeline extends ComponentResource {
         RolePolicy pipelineRolePolicy = new RolePolicy(name + "-pipeline-role-policy", RolePolicyArgs.builder()
                 .role(pipelineRole.id())
                 .policy(policies.pipelineRolePolicy(args.source(), bucket.bucketArn, key.keyArn,
-                        connection == null ? null : connection.arn(), stages.stream().map(StageResources::projectName).toList(), topicArn))
+                        connection == null ? null : connection.arn(), projects.stream().map(ProjectResources::projectName).toList(),
+                        actionRoleArns, topicArn))
                 .build(),
                 childOptions(List.of()));
 
         Pipeline pipeline = new Pipeline(name + "-pipeline",
-                PipelineDefinition.args(physicalName, args, pipelineRole, bucket, key, connection, topicArn, stages, tags),
-                childOptions(pipelineDependencies(pipelineRolePolicy, key, stages)));
+                PipelineDefinition.args(physicalName, args, pipelineRole, bucket, key, connection, topicArn, projects, changeSets, tags),
+                childOptions(pipelineDependencies(pipelineRolePolicy, key, projects, changeSets)));
 
         this.pipelineArn = pipeline.arn();
         this.pipelineName = pipeline.name();
@@ -161,7 +161,7 @@ public final class SecurePipeline extends ComponentResource {
         this.pipelineRoleArn = pipelineRole.arn();
         this.connectionArn = connection == null ? Output.of("") : connection.arn();
         this.approvalTopicArn = topicArn == null ? Output.of("") : topicArn;
-        this.projectNames = Output.of(stages.stream().map(StageResources::projectName).toList());
+        this.projectNames = Output.of(projects.stream().map(ProjectResources::projectName).toList());
         registerOutputs(ComponentOutputs.of(this));
     }
 
@@ -172,19 +172,27 @@ public final class SecurePipeline extends ComponentResource {
      *   <li>the key policy: without the pipeline role's grant, encrypting the source artifact with the
      *       store's key fails with a KMS access-denied error;</li>
      *   <li>each project: the stages name their projects by a fixed name, which carries no dependency,
-     *       and a build action whose project does not exist yet fails.</li>
+     *       and a build action whose project does not exist yet fails;</li>
+     *   <li>each CloudFormation stage's action and deployment role policies: a change set created while
+     *       they are still being attached fails with access denied.</li>
      * </ul>
      */
-    private static List<Resource> pipelineDependencies(RolePolicy pipelineRolePolicy, SecureKey key, List<StageResources> stages) {
+    private static List<Resource> pipelineDependencies(RolePolicy pipelineRolePolicy, SecureKey key, List<ProjectResources> projects,
+            List<ChangeSetResources> changeSets) {
         List<Resource> dependencies = new ArrayList<>();
         dependencies.add(pipelineRolePolicy);
         dependencies.add(key.keyPolicy());
-        stages.forEach(stage -> dependencies.add(stage.project));
+        projects.forEach(project -> dependencies.add(project.project));
+        changeSets.forEach(changeSet -> {
+            dependencies.add(changeSet.actionRolePolicy);
+            dependencies.add(changeSet.deploymentRolePolicy);
+        });
         return dependencies;
     }
 
     private static boolean needsApproval(SecurePipelineArgs args) {
-        return args.stages().stream().anyMatch(s -> s instanceof PulumiDeployStage deploy && deploy.manualApproval());
+        return args.stages().stream().anyMatch(s -> s instanceof PulumiDeployStage pulumi && pulumi.manualApproval()
+                || s instanceof CloudFormationDeployStage cloudFormation && cloudFormation.manualApproval());
     }
 
     /** The connection stays PENDING until an administrator completes the handshake with the provider in the console. */
@@ -215,118 +223,6 @@ public final class SecurePipeline extends ComponentResource {
 
     CustomResourceOptions childOptions(List<Resource> dependsOn) {
         return CustomResourceOptions.builder().parent(this).dependsOn(dependsOn).build();
-    }
-
-    /** The role, log group and project of one stage, created in two steps around the key. */
-    static final class StageResources {
-
-        final PipelineStage stage;
-        final String projectName;
-        final Role role;
-        Project project;
-
-        private StageResources(PipelineStage stage, String projectName, Role role) {
-            this.stage = stage;
-            this.projectName = projectName;
-            this.role = role;
-        }
-
-        String projectName() {
-            return projectName;
-        }
-
-        String logGroupName() {
-            return LOG_GROUP_PREFIX + projectName;
-        }
-
-        String prefix(String componentName) {
-            return componentName + "-" + stage.name();
-        }
-
-        static StageResources roleFor(SecurePipeline parent, String componentName, String pipelineName, PipelineStage stage,
-                PipelinePolicies policies, Map<String, String> tags) {
-            // CodeBuild project names accept letters, digits, - and _ only.
-            String projectName = (pipelineName + "-" + stage.name()).replaceAll("[^A-Za-z0-9_-]", "-");
-            Role role = new Role(componentName + "-" + stage.name() + "-role", RoleArgs.builder()
-                    .description("Lets CodeBuild run stage " + stage.name() + " of pipeline " + pipelineName)
-                    .assumeRolePolicy(policies.projectTrustPolicy(projectName))
-                    .tags(tags)
-                    .build(),
-                    parent.childOptions(List.of()));
-            return new StageResources(stage, projectName, role);
-        }
-
-        void createProject(SecurePipeline parent, String componentName, SecureKey key, SecureBucket bucket,
-                PipelinePolicies policies, int retentionDays, Map<String, String> tags) {
-            String prefix = prefix(componentName);
-            List<EnvironmentVariable> variables = variables();
-
-            // CloudWatch Logs checks at creation that its regional principal may use the key; before
-            // the key policy is in place, CreateLogGroup fails with an access-denied error.
-            LogGroup logGroup = new LogGroup(prefix + "-logs", LogGroupArgs.builder()
-                    .name(logGroupName())
-                    .retentionInDays(retentionDays)
-                    .kmsKeyId(key.keyArn)
-                    .tags(tags)
-                    .build(),
-                    parent.childOptions(List.of(key.keyPolicy())));
-            RolePolicy rolePolicy = new RolePolicy(prefix + "-role-policy", RolePolicyArgs.builder()
-                    .role(role.id())
-                    .policy(policies.stageRolePolicy(stage, logGroup.arn(), bucket.bucketArn, key.keyArn, variables))
-                    .build(),
-                    parent.childOptions(List.of()));
-
-            // The pipeline may start a build as soon as the project exists. Without the role policy the
-            // build fails to read its input artifact or secrets; without the log group CodeBuild
-            // creates one itself, unencrypted and kept forever, or fails because the role may not.
-            this.project = new Project(prefix + "-project", projectArgs(key, variables, tags),
-                    parent.childOptions(List.of(rolePolicy, logGroup)));
-        }
-
-        private ProjectArgs projectArgs(SecureKey key, List<EnvironmentVariable> variables, Map<String, String> tags) {
-            boolean docker = stage instanceof BuildStage build && build.dockerBuild();
-            String buildspec = stage instanceof BuildStage build ? build.buildspec() : PulumiBuildspec.render((PulumiDeployStage) stage);
-            String computeType = stage instanceof BuildStage build ? build.computeType() : "BUILD_GENERAL1_SMALL";
-            return ProjectArgs.builder()
-                    .name(projectName)
-                    .description("Stage " + stage.name() + " of a securepulumi pipeline")
-                    .serviceRole(role.arn())
-                    // CodeBuild needs the key's ARN here; a key id makes the build fail to encrypt artifacts.
-                    .encryptionKey(key.keyArn)
-                    .buildTimeout(stage.buildTimeoutMinutes())
-                    .queuedTimeout(stage.queuedTimeoutMinutes())
-                    .source(ProjectSourceArgs.builder().type("CODEPIPELINE").buildspec(buildspec).build())
-                    .artifacts(ProjectArtifactsArgs.builder().type("CODEPIPELINE").build())
-                    .environment(ProjectEnvironmentArgs.builder()
-                            .type("LINUX_CONTAINER")
-                            .computeType(computeType)
-                            .image(stage.image())
-                            .imagePullCredentialsType("CODEBUILD")
-                            .privilegedMode(docker)
-                            .environmentVariables(variables.stream().map(v -> ProjectEnvironmentEnvironmentVariableArgs.builder()
-                                    .name(v.name()).type(v.type().name()).value(v.value()).build()).toList())
-                            .build())
-                    .logsConfig(ProjectLogsConfigArgs.builder()
-                            .cloudwatchLogs(ProjectLogsConfigCloudwatchLogsArgs.builder()
-                                    .status("ENABLED")
-                                    .groupName(logGroupName())
-                                    .build())
-                            .build())
-                    .tags(tags)
-                    .build();
-        }
-
-        /** The stage's variables, plus {@code PULUMI_ACCESS_TOKEN} read from its store for a deploy stage. */
-        private List<EnvironmentVariable> variables() {
-            List<EnvironmentVariable> variables = new ArrayList<>(stage.environmentVariables());
-            if (stage instanceof PulumiDeployStage deploy) {
-                deploy.accessTokenSecretArn().ifPresent(arn ->
-                        variables.add(EnvironmentVariable.secretsManager(PULUMI_ACCESS_TOKEN, arn)));
-                deploy.accessTokenParameterName().ifPresent(parameter ->
-                        variables.add(EnvironmentVariable.parameterStore(PULUMI_ACCESS_TOKEN, parameter)));
-            }
-            return variables;
-        }
     }
 
     /** Variable through which the Pulumi CLI reads its access token. */

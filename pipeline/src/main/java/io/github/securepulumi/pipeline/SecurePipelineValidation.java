@@ -39,6 +39,8 @@ final class SecurePipelineValidation {
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern STACK_NAME = Pattern.compile("[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+){0,2}");
     private static final Pattern WORK_DIR = Pattern.compile("[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*");
+    private static final Pattern CLOUDFORMATION_STACK_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,127}");
+    private static final List<String> CAPABILITIES = List.of("CAPABILITY_IAM", "CAPABILITY_NAMED_IAM", "CAPABILITY_AUTO_EXPAND");
     /** Most push filters CodePipeline accepts in one trigger. */
     static final int MAX_PUSH_FILTERS = 3;
     /** Most patterns CodePipeline accepts in one include or exclude list of a push filter. */
@@ -150,7 +152,8 @@ final class SecurePipelineValidation {
         List<PipelineStage> stages = args.stages();
         if (stages.isEmpty()) {
             validation.reject("stages", "empty",
-                    "a pipeline needs at least one build or deploy stage after the source; add a BuildStage or a PulumiDeployStage.");
+                    "a pipeline needs at least one build or deploy stage after the source; add a BuildStage, a PulumiDeployStage "
+                            + "or a CloudFormationDeployStage.");
             return;
         }
         Set<String> stageNames = new HashSet<>(List.of(SecurePipeline.SOURCE_STAGE));
@@ -165,9 +168,9 @@ final class SecurePipelineValidation {
         for (int i = 0; i < stages.size(); i++) {
             String path = "stages[" + i + "]";
             PipelineStage stage = stages.get(i);
-            if (!(stage instanceof BuildStage) && !(stage instanceof PulumiDeployStage)) {
-                validation.problem(path + " is a " + stage.getClass().getName() + ", but SecurePipeline supports only BuildStage "
-                        + "and PulumiDeployStage; build the stage with one of their builders.");
+            if (!(stage instanceof BuildStage) && !(stage instanceof PulumiDeployStage) && !(stage instanceof CloudFormationDeployStage)) {
+                validation.problem(path + " is a " + stage.getClass().getName() + ", but SecurePipeline supports only BuildStage, "
+                        + "PulumiDeployStage and CloudFormationDeployStage; build the stage with one of their builders.");
                 continue;
             }
             checkName(path + ".name", stage.name(), validation);
@@ -176,7 +179,9 @@ final class SecurePipelineValidation {
                         "another stage (or the source stage, named Source) already has that name; give each stage its own name.");
             }
             checkInput(path, i, stage.inputArtifact(), writtenBy, laterOutputs, validation);
-            checkProject(path, stage, validation);
+            if (stage instanceof CodeBuildStage codeBuild) {
+                checkProject(path, codeBuild, validation);
+            }
             if (stage instanceof BuildStage build) {
                 build.actionName().ifPresent(action -> checkName(path + ".actionName", action, validation));
                 if (checkArtifactName(path + ".outputArtifact", build.outputArtifact(), validation)
@@ -186,6 +191,8 @@ final class SecurePipelineValidation {
                 }
             } else if (stage instanceof PulumiDeployStage deploy) {
                 checkPulumiStage(path, deploy, validation);
+            } else if (stage instanceof CloudFormationDeployStage deploy) {
+                checkChangeSetStage(path, deploy, validation);
             }
         }
     }
@@ -205,7 +212,34 @@ final class SecurePipelineValidation {
         }
     }
 
-    private static void checkProject(String path, PipelineStage stage, Validation validation) {
+    private static void checkChangeSetStage(String path, CloudFormationDeployStage stage, Validation validation) {
+        if (!CLOUDFORMATION_STACK_NAME.matcher(stage.stackName()).matches()) {
+            validation.reject(path + ".stackName", stage.stackName(), "CloudFormation stack names start with a letter and have at most "
+                    + "128 letters, digits and hyphens; rename it, for example to \"my-app-prod\".");
+        }
+        if (!WORK_DIR.matcher(stage.templatePath()).matches() || stage.templatePath().contains("..")) {
+            validation.reject(path + ".templatePath", stage.templatePath(),
+                    "it must be a relative file path inside the artifact, such as \"template.yaml\", without .. or spaces; pass such a path.");
+        }
+        if (!CLOUDFORMATION_STACK_NAME.matcher(stage.changeSetName()).matches()) {
+            validation.reject(path + ".changeSetName", stage.changeSetName(), "change set names start with a letter and have at most "
+                    + "128 letters, digits and hyphens; rename it.");
+        }
+        for (String capability : stage.capabilities()) {
+            if (!CAPABILITIES.contains(capability)) {
+                validation.reject(path + ".capabilities", capability, "CloudFormation accepts only " + CAPABILITIES + "; choose from those.");
+            }
+        }
+        if (stage.permissions().isEmpty()) {
+            validation.problem(path + " has no permissions, but CloudFormation can deploy nothing with an empty deployment role; "
+                    + "list the actions and resource ARNs your template's resources need.");
+        }
+        for (int p = 0; p < stage.permissions().size(); p++) {
+            checkPermission(path + ".permissions[" + p + "]", stage.permissions().get(p), validation);
+        }
+    }
+
+    private static void checkProject(String path, CodeBuildStage stage, Validation validation) {
         if (stage.image().endsWith(":latest") || !stage.image().contains(":") && !stage.image().contains("@sha256:")) {
             validation.reject(path + ".image", stage.image(),
                     "the image is not pinned to a version, so builds change when the image does; use a versioned tag such as \""

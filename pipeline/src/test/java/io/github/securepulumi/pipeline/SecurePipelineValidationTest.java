@@ -41,7 +41,7 @@ class SecurePipelineValidationTest {
         PreviewResult result = run(args().stages(List.of()).build());
 
         assertRejected(result, "stages is \"empty\", but a pipeline needs at least one build or deploy stage after the source; "
-                + "add a BuildStage or a PulumiDeployStage.");
+                + "add a BuildStage, a PulumiDeployStage or a CloudFormationDeployStage.");
     }
 
     @Test
@@ -56,33 +56,14 @@ class SecurePipelineValidationTest {
             public String inputArtifact() {
                 return "Source";
             }
-
-            @Override
-            public List<EnvironmentVariable> environmentVariables() {
-                return List.of();
-            }
-
-            @Override
-            public String image() {
-                return AbstractBuildStage.DEFAULT_IMAGE;
-            }
-
-            @Override
-            public int buildTimeoutMinutes() {
-                return 60;
-            }
-
-            @Override
-            public int queuedTimeoutMinutes() {
-                return 60;
-            }
         };
 
         PreviewResult result = run(args().stages(List.of(custom)).build());
 
         InvalidArgsException error = (InvalidArgsException) result.failure().orElseThrow();
         assertThat(error.problems()).singleElement().asString().startsWith("stages[0] is a ")
-                .endsWith(", but SecurePipeline supports only BuildStage and PulumiDeployStage; build the stage with one of their builders.");
+                .endsWith(", but SecurePipeline supports only BuildStage, PulumiDeployStage and CloudFormationDeployStage; build the stage "
+                        + "with one of their builders.");
         assertThat(result.graph().resources()).isEmpty();
     }
 
@@ -429,6 +410,52 @@ class SecurePipelineValidationTest {
     }
 
     @Test
+    void rejectsInvalidCloudFormationStackName() {
+        PreviewResult result = run(args().addStages(changeSet().stackName("1-app").name("Deploy").build()).build());
+
+        assertRejected(result, "stages[1].stackName is \"1-app\", but CloudFormation stack names start with a letter and have at "
+                + "most 128 letters, digits and hyphens; rename it, for example to \"my-app-prod\".");
+    }
+
+    @Test
+    void rejectsTemplatePathOutsideArtifact() {
+        PreviewResult result = run(args().addStages(changeSet().templatePath("../template.yaml").build()).build());
+
+        assertRejected(result, "stages[1].templatePath is \"../template.yaml\", but it must be a relative file path inside the "
+                + "artifact, such as \"template.yaml\", without .. or spaces; pass such a path.");
+    }
+
+    @Test
+    void rejectsUnknownCapability() {
+        PreviewResult result = run(args().addStages(changeSet().addCapabilities("CAPABILITY_ALL").build()).build());
+
+        assertRejected(result, "stages[1].capabilities is \"CAPABILITY_ALL\", but CloudFormation accepts only [CAPABILITY_IAM, "
+                + "CAPABILITY_NAMED_IAM, CAPABILITY_AUTO_EXPAND]; choose from those.");
+    }
+
+    @Test
+    void rejectsDeploymentRoleWithoutPermissions() {
+        PreviewResult result = run(args().addStages(changeSet().permissions(List.of()).build()).build());
+
+        assertRejected(result, "stages[1] has no permissions, but CloudFormation can deploy nothing with an empty deployment role; "
+                + "list the actions and resource ARNs your template's resources need.");
+    }
+
+    @Test
+    void rejectsWildcardOnWildcardForCloudFormation() {
+        PreviewResult result = run(args().addStages(changeSet().permissions(List.of(DeployPermission.of("Admin",
+                List.of("*"), List.of("*")))).build()).build());
+
+        InvalidArgsException error = (InvalidArgsException) result.failure().orElseThrow();
+        assertThat(error.problems()).containsExactly(
+                "stages[1].permissions[0].actions is \"*\", but a deployment role names every action in full, without "
+                        + "wildcards; list each action, such as lambda:UpdateFunctionCode.",
+                "stages[1].permissions[0].resources is \"*\", but a deployment role may not act on every resource; list the ARNs "
+                        + "or ARN patterns, such as arn:aws:s3:::my-app-*.");
+        assertThat(result.graph().resources()).isEmpty();
+    }
+
+    @Test
     void rejectsReservedTagPrefix() {
         PreviewResult result = run(args().putTags("aws:owner", "me").build());
 
@@ -468,6 +495,14 @@ class SecurePipelineValidationTest {
                 .pulumiCliVersion("3.118.0")
                 .pulumiCliSha256(PipelineStack.TEST_SHA256)
                 .accessTokenSecretArn(PipelineStack.TOKEN_SECRET_ARN);
+    }
+
+    private static CloudFormationDeployStage.Builder changeSet() {
+        return CloudFormationDeployStage.builder()
+                .stackName("my-app-prod")
+                .templatePath("template.yaml")
+                .addPermissions(DeployPermission.of("ManageQueue", List.of("sqs:CreateQueue"),
+                        List.of("arn:aws:sqs:us-east-1:123456789012:my-app-*")));
     }
 
     private static PreviewResult run(SecurePipelineArgs args) {
