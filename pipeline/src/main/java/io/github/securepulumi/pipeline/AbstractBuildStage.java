@@ -1,6 +1,7 @@
 package io.github.securepulumi.pipeline;
 
 import io.github.securepulumi.core.args.SecureStyle;
+import io.github.securepulumi.core.optout.Justification;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -67,15 +68,14 @@ public abstract class AbstractBuildStage implements CodeBuildStage {
     }
 
     /**
-     * Whether the build runs {@code docker build}, which needs CodeBuild's privileged mode.
+     * Opt-out: declares that the build runs {@code docker build}, which needs CodeBuild's privileged
+     * mode, with the reason why.
      *
-     * <p>Default: {@code false}, so privileged mode is off: a privileged build container has root
-     * access to the build host's Docker daemon. Set it only for builds that build container images.
+     * <p>Default: absent, so privileged mode is off: a privileged build container has root access to
+     * the build host's Docker daemon. Setting it turns privileged mode on for this stage only and is
+     * reported as a security opt-out.
      */
-    @Value.Default
-    public boolean dockerBuild() {
-        return false;
-    }
+    public abstract Optional<Justification> dockerBuild();
 
     /**
      * Environment variables. Default: none. A {@code PLAINTEXT} variable whose name or value looks

@@ -47,8 +47,8 @@ public abstract class AbstractCloudFormationDeployStage implements PipelineStage
     public abstract List<String> capabilities();
 
     /**
-     * What CloudFormation may do when it deploys the stack: the statements of the deployment role's
-     * policy; at least one. Every action is named in full and no statement applies to {@code *}.
+     * Statements of the deployment role's policy, which say what CloudFormation may do when it deploys
+     * the stack; at least one. Every action is named in full and no statement applies to {@code *}.
      */
     public abstract List<DeployPermission> permissions();
 

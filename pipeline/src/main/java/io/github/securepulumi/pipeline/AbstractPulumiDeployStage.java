@@ -52,15 +52,15 @@ public abstract class AbstractPulumiDeployStage implements CodeBuildStage {
      */
     public abstract String pulumiCliSha256();
 
-    /** ARN of the Secrets Manager secret that holds the Pulumi access token. Set this or {@link #accessTokenParameterName()}. */
+    /** ARN of the Secrets Manager secret that contains the Pulumi access token. Set this or {@link #accessTokenParameterName()}. */
     public abstract Optional<String> accessTokenSecretArn();
 
-    /** Name of the SSM {@code SecureString} parameter that holds the Pulumi access token. Set this or {@link #accessTokenSecretArn()}. */
+    /** Name of the SSM {@code SecureString} parameter that contains the Pulumi access token. Set this or {@link #accessTokenSecretArn()}. */
     public abstract Optional<String> accessTokenParameterName();
 
     /**
-     * What the deployment may do in AWS: the statements of the stage role's policy besides reading
-     * its input. Default: none, so {@code pulumi up} can change nothing in AWS until you list the
+     * Statements of the stage role's policy besides reading its input, which say what the deployment
+     * may do in AWS. Default: none, so {@code pulumi up} can change nothing in AWS until you list the
      * actions and ARNs your stack needs.
      */
     public abstract List<DeployPermission> permissions();

@@ -21,7 +21,7 @@ public abstract class AbstractSecurePipelineArgs {
      */
     public abstract Optional<String> pipelineName();
 
-    /** Where the pipeline gets its source; required. The source stage is always the first stage. */
+    /** Source of the pipeline; required. The source stage is always the first stage. */
     public abstract PipelineSource source();
 
     /**

@@ -21,7 +21,7 @@ final class PipelinePolicies {
     static final String CODEBUILD = "codebuild.amazonaws.com";
     static final String CLOUDFORMATION = "cloudformation.amazonaws.com";
 
-    /** What a role needs to read and write artifacts encrypted with the pipeline's key. */
+    /** Actions a role needs to read and write artifacts encrypted with the pipeline's key. */
     static final List<String> KEY_ACTIONS = List.of("kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey");
     static final List<String> OBJECT_ACTIONS = List.of("s3:GetObject", "s3:GetObjectVersion", "s3:PutObject");
     static final List<String> BUCKET_ACTIONS = List.of("s3:GetBucketLocation", "s3:GetBucketVersioning");
@@ -189,7 +189,7 @@ final class PipelinePolicies {
                 .build();
     }
 
-    /** A deployment role's policy: exactly the statements the user described. */
+    /** Builds a deployment role's policy from exactly the statements the user described. */
     Output<String> deploymentPolicy(List<DeployPermission> permissions) {
         LeastPrivilegePolicyBuilder policy = LeastPrivilegePolicyBuilder.identityPolicy();
         for (DeployPermission permission : permissions) {
@@ -225,7 +225,7 @@ final class PipelinePolicies {
                 .build();
     }
 
-    /** Every stack id of one stack name: {@code arn:P:cloudformation:REGION:ACCOUNT:stack/NAME/*}. */
+    /** Returns the ARN pattern of every stack with this name: {@code arn:P:cloudformation:REGION:ACCOUNT:stack/NAME/*}. */
     Output<String> stackArn(String stackName) {
         return Output.format("arn:%s:cloudformation:%s:%s:stack/%s/*", aws.partition(), aws.region(), aws.accountId(), stackName);
     }
@@ -243,9 +243,9 @@ final class PipelinePolicies {
     }
 
     /**
-     * Key grants: the pipeline role and each CodeBuild stage role use the key for artifacts (and the
-     * pipeline role for approval notifications); each CloudFormation action role decrypts templates;
-     * CloudWatch Logs uses the key for the stages' log groups only.
+     * Lists the key grants. The pipeline role and each CodeBuild stage role use the key for artifacts,
+     * and the pipeline role also for approval notifications. Each CloudFormation action role decrypts
+     * templates. CloudWatch Logs uses the key for the stages' log groups only.
      */
     List<KeyGrant> keyGrants(Output<String> pipelineRoleArn, List<Output<String>> stageRoleArns, List<Output<String>> actionRoleArns,
             List<String> logGroupNames) {

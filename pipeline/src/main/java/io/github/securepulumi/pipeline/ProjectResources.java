@@ -64,7 +64,7 @@ final class ProjectResources {
         String prefix = prefix(componentName);
         List<EnvironmentVariable> variables = variables();
 
-        // CloudWatch Logs checks at creation that its regional principal may use the key; before
+        // CloudWatch Logs checks at creation that its regional principal may use the key. Before
         // the key policy is in place, CreateLogGroup fails with an access-denied error.
         LogGroup logGroup = new LogGroup(prefix + "-logs", LogGroupArgs.builder()
                 .name(logGroupName())
@@ -80,14 +80,14 @@ final class ProjectResources {
                 parent.childOptions(List.of()));
 
         // The pipeline may start a build as soon as the project exists. Without the role policy the
-        // build fails to read its input artifact or secrets; without the log group CodeBuild
-        // creates one itself, unencrypted and kept forever, or fails because the role may not.
+        // build cannot read its input artifact or secrets. Without the log group, CodeBuild tries to
+        // create it with the stage role, which lacks logs:CreateLogGroup, so the build fails.
         this.project = new Project(prefix + "-project", projectArgs(key, variables, tags),
                 parent.childOptions(List.of(rolePolicy, logGroup)));
     }
 
     private ProjectArgs projectArgs(SecureKey key, List<EnvironmentVariable> variables, Map<String, String> tags) {
-        boolean docker = stage instanceof BuildStage build && build.dockerBuild();
+        boolean docker = stage instanceof BuildStage build && build.dockerBuild().isPresent();
         String buildspec = stage instanceof BuildStage build ? build.buildspec() : PulumiBuildspec.render((PulumiDeployStage) stage);
         String computeType = stage instanceof BuildStage build ? build.computeType() : "BUILD_GENERAL1_SMALL";
         return ProjectArgs.builder()
@@ -119,7 +119,7 @@ final class ProjectResources {
                 .build();
     }
 
-    /** The stage's variables, plus {@code PULUMI_ACCESS_TOKEN} read from its store for a deploy stage. */
+    /** Lists the stage's variables, plus {@code PULUMI_ACCESS_TOKEN} read from its store for a deploy stage. */
     private List<EnvironmentVariable> variables() {
         List<EnvironmentVariable> variables = new ArrayList<>(stage.environmentVariables());
         if (stage instanceof PulumiDeployStage deploy) {

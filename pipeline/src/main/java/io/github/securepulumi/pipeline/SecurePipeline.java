@@ -18,6 +18,8 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import io.github.securepulumi.core.ComponentOutputs;
 import io.github.securepulumi.core.Tags;
+import io.github.securepulumi.core.optout.OptOutReporter;
+import io.github.securepulumi.core.optout.SecurityOptOut;
 import io.github.securepulumi.security.AwsEnvironment;
 import io.github.securepulumi.security.kms.SecureKey;
 import io.github.securepulumi.security.kms.SecureKeyArgs;
@@ -34,8 +36,8 @@ import java.util.Map;
  * <p>What it creates:
  * <ul>
  *   <li>an artifact store: a {@link SecureBucket} encrypted with a {@link SecureKey} (rotation on)
- *       whose key policy grants exactly the pipeline role, each stage role, and CloudWatch Logs for
- *       the stages' log groups;</li>
+ *       whose key policy grants exactly the pipeline role, each CodeBuild stage role, each
+ *       CloudFormation action role, and CloudWatch Logs for the stages' log groups;</li>
  *   <li>for a GitHub, GitLab or Bitbucket source, a CodeConnections connection, which an account
  *       administrator must complete once in the console before the first run;</li>
  *   <li>per build or Pulumi deploy stage: a CodeBuild project with its own role, role policy and
@@ -103,6 +105,7 @@ public final class SecurePipeline extends ComponentResource {
         String physicalName = args.pipelineName().orElse(name);
         PipelinePolicies policies = new PipelinePolicies(AwsEnvironment.current(), physicalName);
         Map<String, String> tags = Tags.withDefaults(args.tags(), name);
+        reportOptOuts(name, args);
 
         // Every role exists before the key policy, because KMS rejects a key policy whose principal
         // is a role that does not exist yet (MalformedPolicyDocumentException).
@@ -190,12 +193,24 @@ public final class SecurePipeline extends ComponentResource {
         return dependencies;
     }
 
+    private void reportOptOuts(String name, SecurePipelineArgs args) {
+        for (PipelineStage stage : args.stages()) {
+            if (stage instanceof BuildStage build) {
+                build.dockerBuild().ifPresent(justification -> OptOutReporter.report(this, new SecurityOptOut(
+                        "SP-PIPELINE-PRIVILEGED", "SecurePipeline \"" + name + "\"", "stages[" + stage.name() + "].dockerBuild",
+                        "The build container of stage " + stage.name() + " runs in privileged mode, with root access to the "
+                                + "build host's Docker daemon.",
+                        justification)));
+            }
+        }
+    }
+
     private static boolean needsApproval(SecurePipelineArgs args) {
         return args.stages().stream().anyMatch(s -> s instanceof PulumiDeployStage pulumi && pulumi.manualApproval()
                 || s instanceof CloudFormationDeployStage cloudFormation && cloudFormation.manualApproval());
     }
 
-    /** The connection stays PENDING until an administrator completes the handshake with the provider in the console. */
+    /** Creates the source connection, which stays PENDING until an administrator completes it once in the console. */
     private Connection connection(String name, String physicalName, PipelineSource source, Map<String, String> tags) {
         // Connection names are limited to 32 characters.
         String connectionName = physicalName.length() <= 32 ? physicalName : physicalName.substring(0, 32);

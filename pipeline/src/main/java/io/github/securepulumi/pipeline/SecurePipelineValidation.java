@@ -3,6 +3,7 @@ package io.github.securepulumi.pipeline;
 import io.github.securepulumi.core.Tags;
 import io.github.securepulumi.core.Validation;
 import io.github.securepulumi.core.aws.Arn;
+import io.github.securepulumi.core.optout.Justification;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -184,6 +185,8 @@ final class SecurePipelineValidation {
             }
             if (stage instanceof BuildStage build) {
                 build.actionName().ifPresent(action -> checkName(path + ".actionName", action, validation));
+                build.dockerBuild().map(Justification::problem).ifPresent(problem ->
+                        validation.reject(path + ".dockerBuild", build.dockerBuild().get().text(), problem));
                 if (checkArtifactName(path + ".outputArtifact", build.outputArtifact(), validation)
                         && writtenBy.putIfAbsent(build.outputArtifact(), i) != null) {
                     validation.reject(path + ".outputArtifact", build.outputArtifact(),

@@ -109,7 +109,7 @@ class CloudFormationDeployStageTest {
     }
 
     @Test
-    void actionRolePassesDeploymentRoleToCloudFormationOnly() {
+    void actionRolePassesOnlyDeploymentRole() {
         Statement pass = stack.policy(policyOf("-action-role-policy"), "policy").statement("PassDeploymentRole");
 
         assertThat(pass.actions()).containsExactly("iam:PassRole");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pulumi.core.Output;
 import io.github.securepulumi.core.ComponentOutputs;
+import io.github.securepulumi.core.optout.Justification;
 import io.github.securepulumi.core.preview.OfflinePreview;
 import io.github.securepulumi.core.preview.ResourceNode;
 import java.util.List;
@@ -35,7 +36,7 @@ class SecurePipelineDefaultsTest {
     }
 
     @Test
-    void artifactStoreIsTheBucketEncryptedWithKeyArn() {
+    void artifactStoreUsesKeyArn() {
         assertThat(stack.pipeline().input("artifactStores")).contains(List.of(Map.of(
                 "type", "S3",
                 "location", stack.output(stack.bucket(), "bucket"),
@@ -89,11 +90,23 @@ class SecurePipelineDefaultsTest {
     void dockerBuildTurnsOnPrivilegedMode() {
         PipelineStack docker = PipelineStack.of(SecurePipelineArgs.builder()
                 .source(PipelineSource.gitHub("my-org/my-app", "main"))
-                .addStages(BuildStage.builder().buildspec("version: 0.2\n").dockerBuild(true).build())
+                .addStages(BuildStage.builder().buildspec("version: 0.2\n")
+                        .dockerBuild(Justification.of("the build produces the service's container image"))
+                        .build())
                 .build());
 
         Map<?, ?> environment = (Map<?, ?>) docker.project("Build").input("environment").orElseThrow();
         assertThat(environment.get("privilegedMode")).isEqualTo(true);
+        assertThat(docker.graph.optOuts()).singleElement().satisfies(optOut -> {
+            assertThat(optOut.ruleId()).isEqualTo("SP-PIPELINE-PRIVILEGED");
+            assertThat(optOut.input()).isEqualTo("stages[Build].dockerBuild");
+            assertThat(optOut.justification().text()).isEqualTo("the build produces the service's container image");
+        });
+    }
+
+    @Test
+    void defaultPipelineReportsNoOptOut() {
+        assertThat(stack.graph.optOuts()).isEmpty();
     }
 
     @Test

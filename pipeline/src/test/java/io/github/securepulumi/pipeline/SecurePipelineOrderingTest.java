@@ -60,7 +60,7 @@ class SecurePipelineOrderingTest {
     void projectDependsOnItsLogGroup() {
         for (String stage : STAGES) {
             assertThat(stack.project(stage).dependsOn())
-                    .describedAs(stage + ": without the group, CodeBuild would create an unencrypted one")
+                    .describedAs(stage + ": without the group, the build fails because its role may not create one")
                     .contains(stack.logGroup(stage).key());
         }
     }

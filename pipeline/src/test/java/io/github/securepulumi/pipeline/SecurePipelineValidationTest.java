@@ -3,6 +3,7 @@ package io.github.securepulumi.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.securepulumi.core.InvalidArgsException;
+import io.github.securepulumi.core.optout.Justification;
 import io.github.securepulumi.core.preview.OfflinePreview;
 import io.github.securepulumi.core.preview.PreviewResult;
 import java.util.List;
@@ -453,6 +454,14 @@ class SecurePipelineValidationTest {
                 "stages[1].permissions[0].resources is \"*\", but a deployment role may not act on every resource; list the ARNs "
                         + "or ARN patterns, such as arn:aws:s3:::my-app-*.");
         assertThat(result.graph().resources()).isEmpty();
+    }
+
+    @Test
+    void rejectsDockerBuildWithoutRealJustification() {
+        PreviewResult result = run(args().stages(List.of(build().dockerBuild(Justification.of("docker")).build())).build());
+
+        assertRejected(result, "stages[0].dockerBuild is \"docker\", but a justification must be a sentence of at least 15 "
+                + "characters saying why the default does not fit; write the reason a reviewer should read.");
     }
 
     @Test
