@@ -173,6 +173,32 @@ class SecurePipelineDefaultsTest {
     }
 
     @Test
+    void cloudFormationDeployDefaults() {
+        CloudFormationDeployStage deploy = CloudFormationDeployStage.builder().stackName("my-app-prod").templatePath("template.yaml")
+                .addPermissions(DeployPermission.of("Queue", List.of("sqs:CreateQueue"), List.of("arn:aws:sqs:us-east-1:123456789012:q")))
+                .build();
+
+        assertThat(deploy.name()).isEqualTo("Deploy-my-app-prod");
+        assertThat(deploy.inputArtifact()).isEqualTo("BuildOutput");
+        assertThat(deploy.capabilities()).isEmpty();
+        assertThat(deploy.manualApproval()).isFalse();
+        assertThat(deploy.changeSetName()).isEqualTo("securepulumi-pipeline");
+    }
+
+    @Test
+    void buildStageDefaults() {
+        BuildStage build = BuildStage.builder().buildspec("version: 0.2\n").build();
+
+        assertThat(build.name()).isEqualTo("Build");
+        assertThat(build.actionName()).isEmpty();
+        assertThat(build.inputArtifact()).isEqualTo("Source");
+        assertThat(build.outputArtifact()).isEqualTo("BuildOutput");
+        assertThat(build.dockerBuild()).isEmpty();
+        assertThat(build.environmentVariables()).isEmpty();
+        assertThat(BuildStage.builder().buildspec("x").name("Unit.Tests").build().outputArtifact()).isEqualTo("Unit-TestsOutput");
+    }
+
+    @Test
     void argsDefaultRetentionAndNoFilters() {
         SecurePipelineArgs args = SecurePipelineArgs.builder().source(PipelineSource.s3("bucket-name", "app.zip")).build();
 
