@@ -38,6 +38,11 @@ final class ProjectResources {
         return projectName;
     }
 
+    /** Derives the project's name; CodeBuild project names accept letters, digits, - and _ only. */
+    static String projectName(String pipelineName, PipelineStage stage) {
+        return (pipelineName + "-" + stage.name()).replaceAll("[^A-Za-z0-9_-]", "-");
+    }
+
     String logGroupName() {
         return SecurePipeline.LOG_GROUP_PREFIX + projectName;
     }
@@ -48,8 +53,7 @@ final class ProjectResources {
 
     static ProjectResources roleFor(SecurePipeline parent, String componentName, String pipelineName, CodeBuildStage stage,
             PipelinePolicies policies, Map<String, String> tags) {
-        // CodeBuild project names accept letters, digits, - and _ only.
-        String projectName = (pipelineName + "-" + stage.name()).replaceAll("[^A-Za-z0-9_-]", "-");
+        String projectName = projectName(pipelineName, stage);
         Role role = new Role(componentName + "-" + stage.name() + "-role", RoleArgs.builder()
                 .description("Lets CodeBuild run stage " + stage.name() + " of pipeline " + pipelineName)
                 .assumeRolePolicy(policies.projectTrustPolicy(projectName))

@@ -67,6 +67,9 @@ public final class SecurePipeline extends ComponentResource {
     /** Prefix of each stage's log group name; the project name follows it. */
     public static final String LOG_GROUP_PREFIX = "/aws/codebuild/";
 
+    /** Variable through which the Pulumi CLI reads its access token. */
+    static final String PULUMI_ACCESS_TOKEN = "PULUMI_ACCESS_TOKEN";
+
     /** ARN of the pipeline. */
     public final Output<String> pipelineArn;
 
@@ -239,7 +242,4 @@ public final class SecurePipeline extends ComponentResource {
     CustomResourceOptions childOptions(List<Resource> dependsOn) {
         return CustomResourceOptions.builder().parent(this).dependsOn(dependsOn).build();
     }
-
-    /** Variable through which the Pulumi CLI reads its access token. */
-    static final String PULUMI_ACCESS_TOKEN = "PULUMI_ACCESS_TOKEN";
 }

@@ -42,9 +42,9 @@ final class SecurePipelineValidation {
     private static final Pattern WORK_DIR = Pattern.compile("[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*");
     private static final Pattern CLOUDFORMATION_STACK_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,127}");
     private static final List<String> CAPABILITIES = List.of("CAPABILITY_IAM", "CAPABILITY_NAMED_IAM", "CAPABILITY_AUTO_EXPAND");
-    /** Most push filters CodePipeline accepts in one trigger. */
+    /** Maximum number of push filters in one trigger (CodePipeline API Reference, GitConfiguration). */
     static final int MAX_PUSH_FILTERS = 3;
-    /** Most patterns CodePipeline accepts in one include or exclude list of a push filter. */
+    /** Maximum number of patterns in one include or exclude list (CodePipeline API Reference, GitBranchFilterCriteria). */
     static final int MAX_FILTER_PATTERNS = 8;
 
     private SecurePipelineValidation() {
@@ -60,7 +60,7 @@ final class SecurePipelineValidation {
         }
         checkSource(args.source(), validation);
         checkPushFilters(args, validation);
-        checkStages(args, validation);
+        checkStages(name, args, validation);
         if (!VALID_RETENTION_DAYS.contains(args.logRetentionDays())) {
             validation.reject("logRetentionDays", args.logRetentionDays(),
                     "CloudWatch Logs accepts only " + VALID_RETENTION_DAYS + "; choose one of those.");
@@ -124,6 +124,10 @@ final class SecurePipelineValidation {
         }
     }
 
+    /**
+     * Checks one push filter against the combinations the CodePipeline User Guide lists as valid
+     * ("Filter triggers on code push or pull requests"): tags, branches, or branches with file paths.
+     */
     private static void checkPushFilter(String path, PushFilter filter, Validation validation) {
         if (filter.hasTags() && (filter.hasBranches() || filter.hasFilePaths())) {
             validation.problem(path + " combines tags with branches or file paths, but CodePipeline accepts only tags, branches, "
@@ -149,7 +153,7 @@ final class SecurePipelineValidation {
         });
     }
 
-    private static void checkStages(SecurePipelineArgs args, Validation validation) {
+    private static void checkStages(String name, SecurePipelineArgs args, Validation validation) {
         List<PipelineStage> stages = args.stages();
         if (stages.isEmpty()) {
             validation.reject("stages", "empty",
@@ -160,6 +164,8 @@ final class SecurePipelineValidation {
         Set<String> stageNames = new HashSet<>(List.of(SecurePipeline.SOURCE_STAGE));
         Map<String, Integer> writtenBy = new LinkedHashMap<>();
         writtenBy.put(args.source().outputArtifact(), -1);
+        Set<String> projectNames = new HashSet<>();
+        String pipelineName = args.pipelineName().orElse(name);
         Map<String, Integer> laterOutputs = new LinkedHashMap<>();
         for (int i = 0; i < stages.size(); i++) {
             if (stages.get(i) instanceof BuildStage build) {
@@ -182,6 +188,11 @@ final class SecurePipelineValidation {
             checkInput(path, i, stage.inputArtifact(), writtenBy, laterOutputs, validation);
             if (stage instanceof CodeBuildStage codeBuild) {
                 checkProject(path, codeBuild, validation);
+                String projectName = ProjectResources.projectName(pipelineName, stage);
+                if (!projectNames.add(projectName)) {
+                    validation.reject(path + ".name", stage.name(), "another stage already gets the CodeBuild project name \""
+                            + projectName + "\", because . and @ become - in project names; rename one of the stages.");
+                }
             }
             if (stage instanceof BuildStage build) {
                 build.actionName().ifPresent(action -> checkName(path + ".actionName", action, validation));

@@ -95,6 +95,16 @@ class SecurePipelineValidationTest {
     }
 
     @Test
+    void rejectsStagesSharingProjectName() {
+        PreviewResult result = run(args().stages(List.of(
+                build().name("Unit.Tests").build(),
+                build().name("Unit-Tests").outputArtifact("Other").build())).build());
+
+        assertRejected(result, "stages[1].name is \"Unit-Tests\", but another stage already gets the CodeBuild project name "
+                + "\"app-Unit-Tests\", because . and @ become - in project names; rename one of the stages.");
+    }
+
+    @Test
     void rejectsInputArtifactNobodyWrites() {
         PreviewResult result = run(args().stages(List.of(build().inputArtifact("Sources").build())).build());
 
