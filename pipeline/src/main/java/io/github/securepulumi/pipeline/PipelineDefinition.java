@@ -50,7 +50,7 @@ final class PipelineDefinition {
                 .artifactStores(PipelineArtifactStoreArgs.builder()
                         .type("S3")
                         .location(bucket.bucketName)
-                        // The key's ARN, not its id: CodeBuild actions look the key up by ARN.
+                        // The key's ARN, which also names the key's account and region, unlike a key id.
                         .encryptionKey(PipelineArtifactStoreEncryptionKeyArgs.builder().type("KMS").id(key.keyArn).build())
                         .build())
                 .stages(stageArgs)

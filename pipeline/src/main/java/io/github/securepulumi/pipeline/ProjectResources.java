@@ -98,7 +98,7 @@ final class ProjectResources {
                 .name(projectName)
                 .description("Stage " + stage.name() + " of a securepulumi pipeline")
                 .serviceRole(role.arn())
-                // CodeBuild needs the key's ARN here; a key id makes the build fail to encrypt artifacts.
+                // CodeBuild documents a key ARN or an alias here, not a key id, so the ARN is passed.
                 .encryptionKey(key.keyArn)
                 .buildTimeout(stage.buildTimeoutMinutes())
                 .queuedTimeout(stage.queuedTimeoutMinutes())
