@@ -5,6 +5,7 @@ import io.github.securepulumi.core.preview.PolicyView;
 import io.github.securepulumi.core.preview.PreviewResult;
 import io.github.securepulumi.core.preview.ResourceGraph;
 import io.github.securepulumi.core.preview.ResourceNode;
+import io.github.securepulumi.core.preview.SimulatedAccount;
 import java.util.List;
 
 /** One pipeline run through the offline preview, with named look-ups of its children. */
@@ -82,6 +83,12 @@ final class PipelineStack {
 
     static PreviewResult run(SecurePipelineArgs args) {
         return OfflinePreview.builder().build().run(ctx -> new SecurePipeline(NAME, args, null));
+    }
+
+    /** Previews the pipeline in another simulated account, region and partition. */
+    static PipelineStack in(SimulatedAccount account, SecurePipelineArgs args) {
+        return new PipelineStack(OfflinePreview.builder().account(account).build()
+                .run(ctx -> new SecurePipeline(NAME, args, null)).graphOrThrow());
     }
 
     ResourceNode pipeline() {

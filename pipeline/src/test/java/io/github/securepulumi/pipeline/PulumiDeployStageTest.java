@@ -74,6 +74,19 @@ class PulumiDeployStageTest {
     }
 
     @Test
+    void buildspecRunsInArtifactRootByDefault() {
+        PipelineStack root = PipelineStack.of(SecurePipelineArgs.builder()
+                .source(PipelineSource.gitHub("my-org/my-app", "main"))
+                .addStages(PulumiDeployStage.builder().stackName("prod").pulumiCliVersion("3.118.0")
+                        .pulumiCliSha256(PipelineStack.TEST_SHA256).accessTokenSecretArn(PipelineStack.TOKEN_SECRET_ARN).build())
+                .build());
+
+        Map<?, ?> source = (Map<?, ?>) root.project("Deploy-prod").input("source").orElseThrow();
+        assertThat((String) source.get("buildspec")).doesNotContain("- cd ").contains("- pulumi preview --stack prod");
+        assertThat(root.graph.ofType(PipelineStack.TOPIC)).describedAs("no approval by default").isEmpty();
+    }
+
+    @Test
     void accessTokenComesFromSecretsManager() {
         assertThat(variables(stack.project("Deploy-prod"))).containsExactly(
                 Map.of("name", "PULUMI_ACCESS_TOKEN", "type", "SECRETS_MANAGER", "value", PipelineStack.TOKEN_SECRET_ARN));

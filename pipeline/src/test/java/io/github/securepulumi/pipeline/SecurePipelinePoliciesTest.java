@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.securepulumi.core.preview.PolicyView;
 import io.github.securepulumi.core.preview.PolicyView.Statement;
+import io.github.securepulumi.core.aws.Partition;
 import io.github.securepulumi.core.preview.ResourceNode;
+import io.github.securepulumi.core.preview.SimulatedAccount;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -274,6 +276,22 @@ class SecurePipelinePoliciesTest {
             assertThat(s.resources()).describedAs(s.toString()).doesNotContain("*");
             assertThat(s.anyPrincipal()).describedAs(s.toString()).isFalse();
         });
+    }
+
+    @Test
+    void policiesFollowThePartition() {
+        PipelineStack gov = PipelineStack.in(new SimulatedAccount("111122223333", "us-gov-west-1", Partition.AWS_US_GOV),
+                PipelineStack.typicalArgs());
+
+        assertThat(gov.policy(gov.pipelineRole(), "assumeRolePolicy").statement("CodePipelineAssumeRole")
+                .condition("StringEquals", "aws:SourceArn")).containsExactly("arn:aws-us-gov:codepipeline:us-gov-west-1:111122223333:app");
+        assertThat(gov.policy(gov.pipelineRolePolicy(), "policy").statement("RunStageBuilds").resources())
+                .containsExactly("arn:aws-us-gov:codebuild:us-gov-west-1:111122223333:project/app-Build",
+                        "arn:aws-us-gov:codebuild:us-gov-west-1:111122223333:project/app-Deploy-prod");
+        assertThat(gov.policy(gov.stageRolePolicy("Build"), "policy").statement("ReadParameters").resources())
+                .containsExactly("arn:aws-us-gov:ssm:us-gov-west-1:111122223333:parameter/app/db-url");
+        assertThat(gov.policy(gov.keyPolicy(), "policy").statement("CloudWatchLogsUseKey").principals("Service"))
+                .containsExactly("logs.us-gov-west-1.amazonaws.com");
     }
 
     private static void assertArtifactStatements(PolicyView policy) {
