@@ -120,13 +120,7 @@ public final class SecurePipeline extends ComponentResource {
                 childOptions(List.of()));
         List<ProjectResources> projects = new ArrayList<>();
         List<ChangeSetResources> changeSets = new ArrayList<>();
-        for (PipelineStage stage : args.stages()) {
-            if (stage instanceof CodeBuildStage codeBuild) {
-                projects.add(ProjectResources.roleFor(this, name, physicalName, codeBuild, policies, tags));
-            } else {
-                changeSets.add(ChangeSetResources.rolesFor(this, name, (CloudFormationDeployStage) stage, pipelineRole, policies, tags));
-            }
-        }
+        createStageRoles(name, physicalName, args, pipelineRole, policies, tags, projects, changeSets);
         List<Output<String>> actionRoleArns = changeSets.stream().map(c -> c.actionRole.arn()).toList();
 
         SecureKey key = new SecureKey(name + "-artifacts", SecureKeyArgs.builder()
@@ -169,6 +163,18 @@ public final class SecurePipeline extends ComponentResource {
         this.approvalTopicArn = topicArn == null ? Output.of("") : topicArn;
         this.projectNames = Output.of(projects.stream().map(ProjectResources::projectName).toList());
         registerOutputs(ComponentOutputs.of(this));
+    }
+
+    /** Creates each stage's roles, adding them to {@code projects} or {@code changeSets} in stage order. */
+    private void createStageRoles(String name, String physicalName, SecurePipelineArgs args, Role pipelineRole,
+            PipelinePolicies policies, Map<String, String> tags, List<ProjectResources> projects, List<ChangeSetResources> changeSets) {
+        for (PipelineStage stage : args.stages()) {
+            if (stage instanceof CodeBuildStage codeBuild) {
+                projects.add(ProjectResources.roleFor(this, name, physicalName, codeBuild, policies, tags));
+            } else {
+                changeSets.add(ChangeSetResources.rolesFor(this, name, (CloudFormationDeployStage) stage, pipelineRole, policies, tags));
+            }
+        }
     }
 
     /**
