@@ -91,9 +91,18 @@ final class PipelinePolicies {
         switch (source.kind()) {
             // Connections created since 2024 have codeconnections ARNs; IAM accepts either prefix
             // for them, and both are granted so that the policy works for connections of both ages.
-            case GITHUB, GITLAB, BITBUCKET -> policy.allow("UseSourceConnection", s -> s
-                    .actions("codestar-connections:UseConnection", "codeconnections:UseConnection")
-                    .resources(connectionArn));
+            case GITHUB, GITLAB, BITBUCKET -> {
+                // CodeStar Connections was renamed CodeConnections in 2024. A connection's ARN carries
+                // the prefix it was created under, and the IAM catalog lists UseConnection only on ARNs
+                // of the action's own prefix, so each prefix gets the action on the ARN written in it.
+                // NOTE: which of the two statements AWS evaluates was not checked against a live account.
+                policy.allow("UseSourceConnection", s -> s
+                        .actions("codeconnections:UseConnection")
+                        .resources(withServicePrefix(connectionArn, "codeconnections")));
+                policy.allow("UseSourceConnectionLegacyPrefix", s -> s
+                        .actions("codestar-connections:UseConnection")
+                        .resources(withServicePrefix(connectionArn, "codestar-connections")));
+            }
             case S3 -> {
                 Output<String> sourceBucket = Output.format("arn:%s:s3:::%s", aws.partition(), source.location());
                 policy.allow("ReadSourceObject", s -> s
@@ -295,5 +304,10 @@ final class PipelinePolicies {
     private Output<String> logsPrincipal() {
         return Output.tuple(aws.region(), aws.partition()).applyValue(t -> "logs." + t.t1 + "."
                 + Partition.fromId(t.t2).map(Partition::dnsSuffix).orElse("amazonaws.com"));
+    }
+
+    /** Rewrites a connection ARN under the given service prefix, keeping every other field. */
+    private static Output<String> withServicePrefix(Output<String> connectionArn, String prefix) {
+        return connectionArn.applyValue(arn -> arn.replaceFirst("^(arn:[^:]+:)(codeconnections|codestar-connections):", "$1" + prefix + ":"));
     }
 }

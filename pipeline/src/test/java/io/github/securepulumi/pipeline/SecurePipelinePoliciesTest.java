@@ -57,7 +57,7 @@ class SecurePipelinePoliciesTest {
         PolicyView policy = stack.policy(stack.pipelineRolePolicy(), "policy");
 
         assertThat(policy.sids()).containsExactly("ArtifactObjects", "ArtifactBucket", "ArtifactKey", "UseSourceConnection",
-                "RunStageBuilds", "NotifyApprovers");
+                "UseSourceConnectionLegacyPrefix", "RunStageBuilds", "NotifyApprovers");
         assertThat(policy.statements()).allSatisfy(s -> assertThat(s.effect()).isEqualTo("Allow"));
     }
 
@@ -70,11 +70,17 @@ class SecurePipelinePoliciesTest {
 
     @Test
     void pipelineRoleUsesItsConnectionOnly() {
-        Statement connection = stack.policy(stack.pipelineRolePolicy(), "policy").statement("UseSourceConnection");
+        PolicyView policy = stack.policy(stack.pipelineRolePolicy(), "policy");
+        Statement connection = policy.statement("UseSourceConnection");
+        Statement legacy = policy.statement("UseSourceConnectionLegacyPrefix");
+        String arn = stack.output(stack.connection(), "arn");
 
-        assertThat(connection.actions()).containsExactly("codestar-connections:UseConnection", "codeconnections:UseConnection");
-        assertThat(connection.resources()).containsExactly(stack.output(stack.connection(), "arn"));
+        assertThat(connection.actions()).containsExactly("codeconnections:UseConnection");
+        assertThat(connection.resources()).containsExactly(arn);
         assertThat(connection.conditions()).isEmpty();
+        assertThat(legacy.actions()).containsExactly("codestar-connections:UseConnection");
+        assertThat(legacy.resources()).containsExactly(arn.replace(":codeconnections:", ":codestar-connections:"));
+        assertThat(legacy.conditions()).isEmpty();
     }
 
     @Test
