@@ -54,7 +54,8 @@ public abstract class AbstractSecureAuditTrailArgs {
      * this trail and this log group. An existing key's policy is not changed: it must already let
      * {@code cloudtrail.amazonaws.com} call {@code kms:GenerateDataKey} and {@code kms:DescribeKey} for
      * this trail, and {@code logs.REGION.amazonaws.com} use the key for this log group. An alias ARN is
-     * rejected because CloudWatch Logs accepts only a key ARN.
+     * rejected because CloudWatch Logs accepts only a key ARN. A key in another region than the stack
+     * fails the deployment once the region is known, because neither service uses such a key.
      */
     public abstract Optional<String> kmsKeyArn();
 

@@ -15,6 +15,8 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import io.github.securepulumi.core.ComponentOutputs;
 import io.github.securepulumi.core.Tags;
+import io.github.securepulumi.core.Validation;
+import io.github.securepulumi.core.aws.Arn;
 import io.github.securepulumi.core.aws.AwsArns;
 import io.github.securepulumi.core.optout.OptOutReporter;
 import io.github.securepulumi.core.optout.SecurityOptOut;
@@ -84,13 +86,14 @@ public final class SecureAuditTrail extends ComponentResource {
         super(TYPE, SecureAuditTrailValidation.validated(name, args), options);
         String trailName = args.trailName().orElse(name);
         String logGroupName = LOG_GROUP_PREFIX + trailName;
-        AuditTrailPolicies policies = new AuditTrailPolicies(AwsEnvironment.current(), trailName, logGroupName);
+        AwsEnvironment aws = AwsEnvironment.current();
+        AuditTrailPolicies policies = new AuditTrailPolicies(aws, trailName, logGroupName);
         Map<String, String> tags = Tags.withDefaults(args.tags(), name);
         reportOptOuts(name, args);
 
         // With no key given, the trail gets its own key whose policy names this trail and log group.
         SecureKey ownKey = args.kmsKeyArn().isPresent() ? null : ownKey(name, args, policies);
-        Output<String> keyArn = ownKey == null ? Output.of(args.kmsKeyArn().get()) : ownKey.keyArn;
+        Output<String> keyArn = ownKey == null ? existingKeyInRegion(name, args.kmsKeyArn().get(), aws) : ownKey.keyArn;
 
         SecureBucket bucket = new SecureBucket(name + "-logs", bucketArgs(args, keyArn, policies),
                 ComponentResourceOptions.builder().parent(this).build());
@@ -167,6 +170,24 @@ public final class SecureAuditTrail extends ComponentResource {
                 .advancedEventSelectors(bucket.bucketArn.applyValue(arn -> EventSelectors.of(args.dataEvents(), arn)))
                 .tags(tags)
                 .build();
+    }
+
+    /**
+     * Returns the given key's ARN, failing it when the key is in another region than the stack,
+     * because CloudTrail and CloudWatch Logs accept only a key of their own region. The stack's
+     * region is known only once the provider answers, so this check runs inside {@code apply}, after
+     * the other inputs were checked and the children registered.
+     */
+    private static Output<String> existingKeyInRegion(String name, String keyArn, AwsEnvironment aws) {
+        String keyRegion = Arn.parse(keyArn).map(Arn::region).orElse("");
+        return aws.region().applyValue(region -> {
+            if (!region.equals(keyRegion)) {
+                Validation.of("SecureAuditTrail", name).reject("kmsKeyArn", keyArn, "the key is in " + keyRegion
+                        + " while the trail and its log group are in " + region + ", and CloudTrail and CloudWatch Logs "
+                        + "accept only a key of their own region; pass a key of " + region + ".").throwIfInvalid();
+            }
+            return keyArn;
+        });
     }
 
     private SecureKey ownKey(String name, SecureAuditTrailArgs args, AuditTrailPolicies policies) {

@@ -92,6 +92,18 @@ class SecureAuditTrailValidationTest {
     }
 
     @Test
+    void rejectsKeyOfAnotherRegion() {
+        String key = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+
+        PreviewResult result = run(SecureAuditTrailArgs.builder().kmsKeyArn(key).build());
+
+        assertThat(result.failure()).get().isInstanceOf(InvalidArgsException.class).extracting(Throwable::getMessage)
+                .isEqualTo(PREFIX + "kmsKeyArn is \"" + key + "\", but the key is in eu-west-1 while the trail and its log "
+                        + "group are in us-east-1, and CloudTrail and CloudWatch Logs accept only a key of their own region; "
+                        + "pass a key of us-east-1.");
+    }
+
+    @Test
     void rejectsObjectArnAsDataEventBucket() {
         PreviewResult result = run(SecureAuditTrailArgs.builder()
                 .addDataEvents(DataEvents.s3Buckets("arn:aws:s3:::data/prefix")).build());

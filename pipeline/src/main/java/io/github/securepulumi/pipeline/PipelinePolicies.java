@@ -123,12 +123,12 @@ final class PipelinePolicies {
         if (!projects.isEmpty()) {
             policy.allow("RunStageBuilds", s -> s
                     .actions("codebuild:BatchGetBuilds", "codebuild:StartBuild")
-                    .resources(projects.toArray(Output[]::new)));
+                    .resources(projects));
         }
         if (!actionRoleArns.isEmpty()) {
             policy.allow("AssumeActionRoles", s -> s
                     .actions("sts:AssumeRole")
-                    .resources(actionRoleArns.toArray(Output[]::new)));
+                    .resources(actionRoleArns));
         }
         if (topicArn != null) {
             policy.allow("NotifyApprovers", s -> s
@@ -162,12 +162,12 @@ final class PipelinePolicies {
         if (!parameters.isEmpty()) {
             policy.allow("ReadParameters", s -> s
                     .actions("ssm:GetParameters")
-                    .resources(parameters.toArray(Output[]::new)));
+                    .resources(parameters));
         }
         if (!secrets.isEmpty()) {
             policy.allow("ReadSecrets", s -> s
                     .actions("secretsmanager:GetSecretValue")
-                    .resources(secrets.toArray(Output[]::new)));
+                    .resources(secrets));
         }
         if (stage instanceof PulumiDeployStage deploy) {
             for (DeployPermission permission : deploy.permissions()) {

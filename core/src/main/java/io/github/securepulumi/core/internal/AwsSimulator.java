@@ -14,9 +14,11 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Simulates the AWS provider for the Pulumi test runtime, returning what a real deployment would.
@@ -29,12 +31,25 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class AwsSimulator implements Mocks {
 
+    /** Key and value with which the Pulumi protocol marks a value secret. */
+    private static final String SECRET_SIGNATURE_KEY = "4dabf18193072939515e22adb298388d";
+    private static final String SECRET_SIGNATURE = "1b47061264138c4ac30d75fd1eb44270";
+
     private final SimulatedAccount account;
+    private final Function<String, Set<String>> secretOutputsOf;
     private final Map<String, Map<String, Object>> inputsByKey = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> outputsByKey = new ConcurrentHashMap<>();
 
-    public AwsSimulator(SimulatedAccount account) {
+    /**
+     * Creates the simulator.
+     *
+     * @param account            the account whose ids and ARNs it returns
+     * @param secretOutputsOf the outputs of a resource, by {@code type::name}, that the provider
+     *                        marks secret; they are returned as secrets, as in a deployment
+     */
+    public AwsSimulator(SimulatedAccount account, Function<String, Set<String>> secretOutputsOf) {
         this.account = account;
+        this.secretOutputsOf = secretOutputsOf;
     }
 
     /** Resolved inputs of every resource registered so far, keyed by {@code type::name}. */
@@ -55,7 +70,7 @@ public final class AwsSimulator implements Mocks {
         String key = args.type + "::" + args.name;
         inputsByKey.put(key, Map.copyOf(withoutNulls(inputs)));
         outputsByKey.put(key, Map.copyOf(withoutNulls(state)));
-        return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
+        return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), withSecretsMarked(key, state)));
     }
 
     @Override
@@ -201,6 +216,22 @@ public final class AwsSimulator implements Mocks {
                 return idOfAttachment(state).orElseGet(() -> logicalName + "-" + hex(type, logicalName, 7));
             }
         }
+    }
+
+    /** Wraps the values of secret properties in the protocol's secret marker. */
+    private Map<String, Object> withSecretsMarked(String key, Map<String, Object> state) {
+        Set<String> secret = secretOutputsOf.apply(key);
+        if (secret.isEmpty()) {
+            return state;
+        }
+        Map<String, Object> marked = new LinkedHashMap<>(state);
+        for (String property : secret) {
+            Object value = marked.get(property);
+            if (value != null) {
+                marked.put(property, Map.of(SECRET_SIGNATURE_KEY, SECRET_SIGNATURE, "value", value));
+            }
+        }
+        return marked;
     }
 
     /**

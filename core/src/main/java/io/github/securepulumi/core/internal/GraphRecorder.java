@@ -2,6 +2,7 @@ package io.github.securepulumi.core.internal;
 
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResource;
+import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import com.pulumi.resources.ResourceOptions;
 import com.pulumi.resources.ResourceTransformation;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -39,12 +41,13 @@ public final class GraphRecorder implements ResourceTransformation {
             boolean component,
             CompletableFuture<List<Resource>> dependsOn,
             CompletableFuture<Set<Resource>> implied,
-            CompletableFuture<Set<String>> secretInputs,
+            CompletableFuture<Set<String>> secretProperties,
             boolean retainOnDelete,
             boolean protect) {
     }
 
     private final ConcurrentLinkedQueue<Registration> registrations = new ConcurrentLinkedQueue<>();
+    private final Map<String, Set<String>> declaredSecretOutputsByKey = new ConcurrentHashMap<>();
 
     @Override
     public Optional<Result> apply(Args args) {
@@ -64,10 +67,38 @@ public final class GraphRecorder implements ResourceTransformation {
                         ? CompletableFuture.completedFuture(List.of())
                         : PulumiInternals.dependsOn(options.getDependsOn()),
                 properties.thenCompose(GraphRecorder::resourcesBehindAll),
-                properties.thenCompose(PulumiInternals::secretProperties),
+                secretProperties(resource, options, properties),
                 options.isRetainOnDelete(),
                 options.isProtect()));
         return Optional.empty();
+    }
+
+    /**
+     * Finds the secret properties of a resource: inputs that are or contain a secret, and the outputs
+     * listed in {@code additionalSecretOutputs}, which generated provider classes set for properties
+     * the provider's schema marks secret.
+     */
+    private CompletableFuture<Set<String>> secretProperties(Resource resource, ResourceOptions options,
+            CompletableFuture<Map<String, Output<?>>> properties) {
+        Set<String> declared = options instanceof CustomResourceOptions custom
+                ? Set.copyOf(custom.getAdditionalSecretOutputs())
+                : Set.of();
+        declaredSecretOutputsByKey.put(keyOf(resource), declared);
+        return properties.thenCompose(PulumiInternals::secretProperties)
+                .thenApply(inputs -> {
+                    Set<String> all = new HashSet<>(inputs);
+                    all.addAll(declared);
+                    return Set.copyOf(all);
+                });
+    }
+
+    /**
+     * Returns the outputs of the resource with a key that its {@code additionalSecretOutputs} option
+     * marks secret, for the simulated account to return as secrets. Known as soon as the resource is
+     * registered, so the simulated account never waits for it.
+     */
+    public Set<String> declaredSecretOutputsOf(String key) {
+        return declaredSecretOutputsByKey.getOrDefault(key, Set.of());
     }
 
     private static CompletableFuture<Set<Resource>> resourcesBehindAll(Map<String, Output<?>> properties) {
@@ -110,7 +141,7 @@ public final class GraphRecorder implements ResourceTransformation {
                     implied,
                     inputsByKey.getOrDefault(key, Map.of()),
                     outputsByKey.getOrDefault(key, Map.of()),
-                    await(r.secretInputs(), Set.of()),
+                    await(r.secretProperties(), Set.of()),
                     r.retainOnDelete(),
                     r.protect()));
         }

@@ -29,7 +29,7 @@ import java.util.TreeSet;
  * are written without a fraction ({@code 365}, not {@code 365.0}).
  *
  * <p>Secrets are masked as {@value #SECRET_MASK}: every input named in
- * {@link ResourceNode#secretInputs()}, the output of the same name (the simulated account echoes
+ * {@link ResourceNode#secretProperties()}, the output of the same name (the simulated account echoes
  * inputs as outputs), and every stack output in {@link ResourceGraph#secretStackOutputs()}. An input
  * with a secret nested inside it, such as a Lambda function's {@code environment} with secret
  * {@code variables}, is masked whole.
@@ -82,8 +82,8 @@ public final class JsonRenderer {
             resource.addProperty("component", node.component());
             resource.add("dependsOn", toJson(new TreeSet<>(node.dependsOn())));
             resource.add("impliedDependsOn", toJson(new TreeSet<>(node.impliedDependsOn())));
-            resource.add("inputs", masked(node.inputs(), node.secretInputs()));
-            resource.add("outputs", masked(node.outputs(), node.secretInputs()));
+            resource.add("inputs", masked(node.inputs(), node.secretProperties()));
+            resource.add("outputs", masked(node.outputs(), node.secretProperties()));
             resource.addProperty("retainOnDelete", node.retainOnDelete());
             resource.addProperty("protect", node.protect());
             resources.add(resource);

@@ -76,8 +76,8 @@ public final class OfflinePreview {
     public PreviewResult run(Consumer<Context> program) {
         Objects.requireNonNull(program, "program");
         synchronized (RUN_LOCK) {
-            AwsSimulator simulator = new AwsSimulator(account);
             GraphRecorder recorder = new GraphRecorder();
+            AwsSimulator simulator = new AwsSimulator(account, recorder::declaredSecretOutputsOf);
             List<SecurityOptOut> optOuts = new CopyOnWriteArrayList<>();
             TestOptions options = TestOptions.builder()
                     .projectName(projectName)

@@ -21,7 +21,8 @@ import java.util.TreeSet;
  *                         top-level input properties
  * @param inputs           resolved input properties, as the provider receives them
  * @param outputs          output properties as the simulated account returned them
- * @param secretInputs     names of input properties that are secret or contain a secret value
+ * @param secretProperties names of properties that are secret: inputs that are or contain a secret
+ *                         value, and outputs the provider marks secret; renderers mask their values
  *                         nested inside them; renderers mask their values
  * @param retainOnDelete   whether the {@code retainOnDelete} option is set
  * @param protect          whether the {@code protect} option is set
@@ -36,7 +37,7 @@ public record ResourceNode(
         Set<String> impliedDependsOn,
         Map<String, Object> inputs,
         Map<String, Object> outputs,
-        Set<String> secretInputs,
+        Set<String> secretProperties,
         boolean retainOnDelete,
         boolean protect) {
 
@@ -46,7 +47,7 @@ public record ResourceNode(
         impliedDependsOn = Set.copyOf(impliedDependsOn);
         inputs = Map.copyOf(inputs);
         outputs = Map.copyOf(outputs);
-        secretInputs = Set.copyOf(secretInputs);
+        secretProperties = Set.copyOf(secretProperties);
     }
 
     /** Builds the key that identifies a resource of a type and logical name. */
@@ -62,8 +63,12 @@ public record ResourceNode(
     /** A resolved input property that must be a string. */
     public String inputString(String property) {
         Object value = inputs.get(property);
+        if (value == null) {
+            throw new IllegalStateException(key + " has no input \"" + property + "\"; its inputs are " + inputs.keySet());
+        }
         if (!(value instanceof String s)) {
-            throw new IllegalStateException(key + " has no string input \"" + property + "\"; it has " + inputs.keySet());
+            throw new IllegalStateException(key + " input \"" + property + "\" is a " + value.getClass().getSimpleName()
+                    + ", not a string; read it with input(\"" + property + "\").");
         }
         return s;
     }

@@ -55,7 +55,7 @@ class PulumiInternalsTest {
     }
 
     @Test
-    void secretInputsAreDetected() {
+    void secretPropertiesAreDetected() {
         AtomicReference<Set<String>> secrets = new AtomicReference<>();
 
         OfflinePreview.builder().build().run(ctx -> {

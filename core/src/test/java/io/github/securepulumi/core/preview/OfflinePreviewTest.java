@@ -14,6 +14,8 @@ import com.pulumi.aws.lambda.Function;
 import com.pulumi.aws.lambda.FunctionArgs;
 import com.pulumi.aws.lambda.inputs.FunctionEnvironmentArgs;
 import com.pulumi.aws.s3.BucketV2;
+import com.pulumi.aws.ssm.Parameter;
+import com.pulumi.aws.ssm.ParameterArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.CustomResourceOptions;
@@ -139,7 +141,7 @@ class OfflinePreviewTest {
                 .build())).graphOrThrow();
 
         ResourceNode function = graph.get("aws:lambda/function:Function", "handler");
-        assertThat(function.secretInputs()).containsExactly("environment");
+        assertThat(function.secretProperties()).containsExactly("environment");
     }
 
     @Test
@@ -163,6 +165,19 @@ class OfflinePreviewTest {
 
         assertThat(result.graph().stackOutputs()).containsOnlyKeys("fine");
         assertThat(result.succeeded()).isFalse();
+    }
+
+    @Test
+    void outputOfSecretInputStaysSecret() {
+        ResourceGraph graph = OfflinePreview.builder().build().run(ctx -> {
+            var parameter = new Parameter("token", ParameterArgs.builder()
+                    .name("/app/token").type("SecureString").value(Output.ofSecret("s3cr3t-value")).build());
+            ctx.export("tokenValue", parameter.value());
+            ctx.export("tokenName", parameter.name());
+        }).graphOrThrow();
+
+        assertThat(graph.secretStackOutputs()).containsExactly("tokenValue");
+        assertThat(JsonRenderer.render(graph)).doesNotContain("s3cr3t-value");
     }
 
     @Test

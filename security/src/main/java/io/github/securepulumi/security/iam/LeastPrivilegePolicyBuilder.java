@@ -171,7 +171,7 @@ public final class LeastPrivilegePolicyBuilder {
         if (outputs.isEmpty()) {
             return Output.of(buildJson());
         }
-        check(PolicyDocuments.assemble(statements, null, false), false);
+        check(PolicyDocuments.assemble(statements, null, false), false, false);
         List<Output<String>> pending = List.copyOf(outputs);
         return Output.all(pending).applyValue(this::finish);
     }
@@ -192,9 +192,13 @@ public final class LeastPrivilegePolicyBuilder {
     }
 
     private String finish(List<String> resolved) {
-        PolicyDocuments.Assembled assembled = PolicyDocuments.assemble(statements, resolved, true);
-        check(assembled, true);
-        return assembled.json();
+        // Checked before merging, so that every problem names the statement it was written in and a
+        // wildcard opt-in covers only its own statement. The merged document is checked again for
+        // what merging changes: its size.
+        check(PolicyDocuments.assemble(statements, resolved, false), true, false);
+        PolicyDocuments.Assembled merged = PolicyDocuments.assemble(statements, resolved, true);
+        check(merged, true, true);
+        return merged.json();
     }
 
     /**
@@ -202,7 +206,7 @@ public final class LeastPrivilegePolicyBuilder {
      * {@code Output} values resolve ({@code complete} false) the checks that need every resource or
      * the final size are left for later.
      */
-    private void check(PolicyDocuments.Assembled assembled, boolean complete) {
+    private void check(PolicyDocuments.Assembled assembled, boolean complete, boolean checkSize) {
         Validation validation = Validation.of("LeastPrivilegePolicyBuilder", label);
         if (statements.isEmpty()) {
             validation.problem("the policy has no statements; add one with allow(...) or deny(...).");
@@ -230,6 +234,9 @@ public final class LeastPrivilegePolicyBuilder {
         }
         PolicyAnalyzer analyzer = sizeLimit == null || !complete ? PolicyAnalyzer.of(policyType) : PolicyAnalyzer.of(policyType, sizeLimit);
         for (Finding finding : analyzer.withCatalog(catalog).analyze(assembled.document())) {
+            if (!checkSize && finding.id().equals("POLICY_SIZE_EXCEEDED")) {
+                continue;
+            }
             if (blocks(finding, assembled, complete)) {
                 validation.problem(describe(finding, assembled.document()));
             }

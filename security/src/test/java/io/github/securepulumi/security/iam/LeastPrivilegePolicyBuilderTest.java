@@ -75,6 +75,28 @@ class LeastPrivilegePolicyBuilderTest {
     }
 
     @Test
+    void justificationCoversOnlyItsStatement() {
+        LeastPrivilegePolicyBuilder builder = identity(s -> s.actions("s3:GetObject*").resources(OBJECTS)
+                        .allowWildcardActions(Justification.of("auditors read every object attribute, reviewed by security")))
+                .allow("WriteData", s -> s.actions("s3:Put*").resources(OBJECTS));
+
+        String message = rejection(builder);
+
+        assertThat(message).startsWith(IDENTITY + "statement \"WriteData\": ");
+        assertThat(message).contains("\"s3:Put*\"");
+    }
+
+    @Test
+    void problemNamesStatementMergedAway() {
+        LeastPrivilegePolicyBuilder builder = identity(s -> s.actions("s3:GetObject").resources(OBJECTS))
+                .allow("WriteData", s -> s.actions("s3:*").resources(OBJECTS));
+
+        String message = rejection(builder);
+
+        assertThat(message).startsWith(IDENTITY + "statement \"WriteData\": ");
+    }
+
+    @Test
     void rejectsShortWildcardJustification() {
         String message = rejection(identity(s -> s.actions("s3:GetObject*").resources(OBJECTS)
                 .allowWildcardActions(Justification.of("needed"))));
