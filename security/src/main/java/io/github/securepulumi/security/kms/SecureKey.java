@@ -115,7 +115,7 @@ public final class SecureKey extends ComponentResource {
     }
 
     /**
-     * The key policy resource. Depend on it, not on the key, when a service must be able to use the
+     * Returns the key policy resource. Depend on it, not on the key, when a service must be able to use the
      * key as soon as your resource is created.
      */
     public KeyPolicy keyPolicy() {

@@ -118,18 +118,18 @@ public final class SecureBucket extends ComponentResource {
     }
 
     /**
-     * The bucket policy resource. Depend on it when a service must be allowed to write to the bucket
+     * Returns the bucket policy resource. Depend on it when a service must be allowed to write to the bucket
      * as soon as your resource is created.
      */
     public BucketPolicy bucketPolicy() {
         return bucketPolicy;
     }
 
-    private void reportOptOut(String name, String ruleId, String input, String consequence, Justification why) {
-        OptOutReporter.report(this, new SecurityOptOut(ruleId, "SecureBucket \"" + name + "\"", input, consequence, why));
+    private void reportOptOut(String name, String ruleId, String input, String consequence, Justification justification) {
+        OptOutReporter.report(this, new SecurityOptOut(ruleId, "SecureBucket \"" + name + "\"", input, consequence, justification));
     }
 
-    /** A key for this bucket alone, usable by principals of this account only through S3. */
+    /** Creates a key for this bucket alone, usable by principals of this account only through S3. */
     private SecureKey ownKey(String name, SecureBucketArgs args, AwsEnvironment aws) {
         Output<String> s3Endpoint = Output.tuple(aws.region(), aws.partition()).applyValue(t ->
                 "s3." + t.t1 + "." + Partition.fromId(t.t2).map(Partition::dnsSuffix).orElse("amazonaws.com"));
@@ -275,7 +275,7 @@ public final class SecureBucket extends ComponentResource {
         return logs.bucket();
     }
 
-    /** The owner's grants plus a statement that denies every request not sent over TLS. */
+    /** Builds the bucket policy: the owner's grants plus a statement that denies every request not sent over TLS. */
     private static Output<String> policyDocument(Output<String> bucketArn, List<BucketPolicyGrant> grants) {
         LeastPrivilegePolicyBuilder policy = LeastPrivilegePolicyBuilder.resourcePolicy();
         grants.forEach(grant -> grant.addTo(policy, bucketArn));
