@@ -268,6 +268,14 @@ class SecureBucketTest {
     }
 
     @Test
+    void bucketNameIsGeneratedByDefault() {
+        ResourceNode bucket = defaults.get(BUCKET, "data-bucket");
+
+        assertThat(bucket.input("bucket")).describedAs("no fixed physical name").isEmpty();
+        assertThat((String) bucket.output("bucket").orElseThrow()).matches("data-bucket-[0-9a-f]{7}");
+    }
+
+    @Test
     void outputsResolveToBucketValues() {
         ResourceNode bucket = defaults.get(BUCKET, "data-bucket");
 
