@@ -1,6 +1,7 @@
 package io.github.securepulumi.audit;
 
 import io.github.securepulumi.core.args.SecureStyle;
+import io.github.securepulumi.core.aws.CloudWatchLogs;
 import io.github.securepulumi.core.optout.Justification;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +17,7 @@ import org.immutables.value.Value;
 public abstract class AbstractSecureAuditTrailArgs {
 
     /** The retention periods CloudWatch Logs accepts, in days. */
-    public static final List<Integer> VALID_RETENTION_DAYS = List.of(
-            1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
+    public static final List<Integer> VALID_RETENTION_DAYS = CloudWatchLogs.RETENTION_DAYS;
 
     /**
      * Name of the trail: 3 to 128 letters, digits, periods, underscores and dashes, starting and

@@ -2,7 +2,6 @@ package io.github.securepulumi.audit;
 
 import com.pulumi.core.Output;
 import io.github.securepulumi.core.aws.AwsArns;
-import io.github.securepulumi.core.aws.Partition;
 import io.github.securepulumi.security.AwsEnvironment;
 import io.github.securepulumi.security.analysis.PolicySizeLimit;
 import io.github.securepulumi.security.iam.LeastPrivilegePolicyBuilder;
@@ -28,10 +27,8 @@ final class AuditTrailPolicies {
 
     AuditTrailPolicies(AwsEnvironment aws, String trailName, String logGroupName) {
         this.aws = aws;
-        this.trailArn = Output.tuple(aws.partition(), aws.region(), aws.accountId())
-                .applyValue(t -> AwsArns.trail(partition(t.t1), t.t2, t.t3, trailName));
-        this.logGroupArn = Output.tuple(aws.partition(), aws.region(), aws.accountId())
-                .applyValue(t -> AwsArns.logGroup(partition(t.t1), t.t2, t.t3, logGroupName));
+        this.trailArn = aws.regionalArn("cloudtrail", "trail/" + trailName);
+        this.logGroupArn = aws.regionalArn("logs", "log-group:" + logGroupName);
         this.anyTrailOfAccount = Output.format("arn:%s:cloudtrail:*:%s:trail/*", aws.partition(), aws.accountId());
     }
 
@@ -54,13 +51,13 @@ final class AuditTrailPolicies {
                 .condition("StringEquals", "aws:SourceArn", trailArn)
                 .build();
         KeyGrant logsUseKey = KeyGrant.builder("CloudWatchLogsUseKey")
-                .servicePrincipal(logsPrincipal())
+                .servicePrincipal(aws.regionalServiceName("logs"))
                 .actions("kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey",
                         "kms:GenerateDataKeyWithoutPlaintext", "kms:ReEncryptFrom", "kms:ReEncryptTo")
                 .condition("ArnEquals", "kms:EncryptionContext:aws:logs:arn", logGroupArn)
                 .build();
         KeyGrant readLogs = KeyGrant.builder("AccountDecryptTrailLogs")
-                .awsPrincipal(Output.format("arn:%s:iam::%s:root", aws.partition(), aws.accountId()))
+                .awsPrincipal(aws.accountRootArn())
                 .actions("kms:Decrypt", "kms:ReEncryptFrom")
                 .condition("StringEquals", "kms:CallerAccount", aws.accountId())
                 .condition("StringLike", "kms:EncryptionContext:aws:cloudtrail:arn", anyTrailOfAccount)
@@ -106,16 +103,5 @@ final class AuditTrailPolicies {
                         .actions("logs:CreateLogStream", "logs:PutLogEvents")
                         .resources(createdLogGroupArn.applyValue(AwsArns::logStreamsOf)))
                 .build();
-    }
-
-    private Output<String> logsPrincipal() {
-        return Output.tuple(aws.region(), aws.partition())
-                .applyValue(t -> "logs." + t.t1 + "." + partition(t.t2).dnsSuffix());
-    }
-
-    private static Partition partition(String id) {
-        return Partition.fromId(id).orElseThrow(() -> new IllegalStateException(
-                "the AWS provider reported partition \"" + id + "\", which securepulumi does not support; "
-                        + "supported: aws, aws-cn, aws-us-gov."));
     }
 }

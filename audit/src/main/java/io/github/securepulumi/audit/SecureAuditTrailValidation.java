@@ -3,7 +3,7 @@ package io.github.securepulumi.audit;
 import io.github.securepulumi.core.Tags;
 import io.github.securepulumi.core.Validation;
 import io.github.securepulumi.core.aws.Arn;
-import io.github.securepulumi.core.optout.Justification;
+import io.github.securepulumi.core.aws.CloudWatchLogs;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -25,18 +25,14 @@ final class SecureAuditTrailValidation {
     static String validated(String name, SecureAuditTrailArgs args) {
         Validation validation = Validation.of("SecureAuditTrail", name);
         checkTrailName(args.trailName().orElse(name), args.trailName().isPresent() ? "trailName" : "trailName (default: the component name)", validation);
-        if (!AbstractSecureAuditTrailArgs.VALID_RETENTION_DAYS.contains(args.logRetentionDays())) {
-            validation.reject("logRetentionDays", args.logRetentionDays(),
-                    "CloudWatch Logs accepts only " + AbstractSecureAuditTrailArgs.VALID_RETENTION_DAYS
-                            + "; choose one of those.");
-        }
+        CloudWatchLogs.checkRetention("logRetentionDays", args.logRetentionDays(), validation);
         args.kmsKeyArn().ifPresent(arn -> checkKeyArn(arn, validation));
         for (int i = 0; i < args.dataEvents().size(); i++) {
             checkDataEvents("dataEvents[" + i + "]", args.dataEvents().get(i), validation);
         }
         Tags.check("tags", args.tags(), validation);
-        checkJustification("deleteOnDestroy", args.deleteOnDestroy(), validation);
-        checkJustification("singleRegion", args.singleRegion(), validation);
+        validation.justification("deleteOnDestroy", args.deleteOnDestroy());
+        validation.justification("singleRegion", args.singleRegion());
         validation.throwIfInvalid();
         return name;
     }
@@ -87,13 +83,5 @@ final class SecureAuditTrailValidation {
                 validation.reject(property, arn, "it is not " + expected + "; pass one.");
             }
         }
-    }
-
-    private static void checkJustification(String property, Optional<Justification> justification, Validation validation) {
-        justification.ifPresent(j -> {
-            if (j.problem() != null) {
-                validation.reject(property, j.text(), j.problem());
-            }
-        });
     }
 }

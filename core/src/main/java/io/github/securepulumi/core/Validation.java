@@ -2,12 +2,14 @@ package io.github.securepulumi.core;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import io.github.securepulumi.core.optout.Justification;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Collects the problems found in one component's input, then raises them together.
  *
- * <p>Checks add problems instead of throwing, so a user with three mistakes sees all three in one
+ * <p>Checks add problems instead of throwing, so a user with three mistakes gets all three in one
  * run. Call {@link #throwIfInvalid()} once every check has run and before any resource is
  * registered.
  */
@@ -45,6 +47,20 @@ public final class Validation {
     /** Records a problem that is not about one value, for example two inputs that conflict. */
     public Validation problem(String sentence) {
         problems.add(sentence);
+        return this;
+    }
+
+    /**
+     * Records a problem when an opt-out's justification is too short to tell a reviewer why the
+     * default does not fit. Does nothing when the opt-out is absent.
+     */
+    public Validation justification(String property, Optional<Justification> justification) {
+        justification.ifPresent(j -> {
+            String problem = j.problem();
+            if (problem != null) {
+                reject(property, j.text(), problem);
+            }
+        });
         return this;
     }
 

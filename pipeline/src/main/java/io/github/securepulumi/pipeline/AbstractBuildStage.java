@@ -17,6 +17,12 @@ public abstract class AbstractBuildStage implements CodeBuildStage {
     /** Versioned curated CodeBuild image (Amazon Linux 2, x86-64, standard 5.0) used by default. */
     public static final String DEFAULT_IMAGE = "aws/codebuild/amazonlinux2-x86_64-standard:5.0";
 
+    /** Default minutes a build may run: CodeBuild's own default, set explicitly. */
+    static final int DEFAULT_BUILD_TIMEOUT_MINUTES = 60;
+
+    /** Default minutes a build may wait in the queue, below CodeBuild's 480. */
+    static final int DEFAULT_QUEUED_TIMEOUT_MINUTES = 60;
+
     /** Stage name, also the suffix of the project's name. Default: {@code Build}. */
     @Override
     @Value.Default
@@ -93,7 +99,7 @@ public abstract class AbstractBuildStage implements CodeBuildStage {
     @Override
     @Value.Default
     public int buildTimeoutMinutes() {
-        return 60;
+        return DEFAULT_BUILD_TIMEOUT_MINUTES;
     }
 
     /**
@@ -105,6 +111,6 @@ public abstract class AbstractBuildStage implements CodeBuildStage {
     @Override
     @Value.Default
     public int queuedTimeoutMinutes() {
-        return 60;
+        return DEFAULT_QUEUED_TIMEOUT_MINUTES;
     }
 }

@@ -91,13 +91,13 @@ public abstract class AbstractPulumiDeployStage implements CodeBuildStage {
     @Override
     @Value.Default
     public int buildTimeoutMinutes() {
-        return 60;
+        return AbstractBuildStage.DEFAULT_BUILD_TIMEOUT_MINUTES;
     }
 
     /** Minutes a deployment may wait in the queue. Default: 60, as for a build stage. */
     @Override
     @Value.Default
     public int queuedTimeoutMinutes() {
-        return 60;
+        return AbstractBuildStage.DEFAULT_QUEUED_TIMEOUT_MINUTES;
     }
 }

@@ -1,7 +1,6 @@
 package io.github.securepulumi.pipeline;
 
 import com.pulumi.core.Output;
-import io.github.securepulumi.core.aws.Partition;
 import io.github.securepulumi.security.AwsEnvironment;
 import io.github.securepulumi.security.iam.LeastPrivilegePolicyBuilder;
 import io.github.securepulumi.security.kms.KeyGrant;
@@ -36,23 +35,23 @@ final class PipelinePolicies {
 
     /** ARN the pipeline will have: {@code arn:P:codepipeline:REGION:ACCOUNT:NAME}. */
     Output<String> pipelineArn() {
-        return Output.format("arn:%s:codepipeline:%s:%s:%s", aws.partition(), aws.region(), aws.accountId(), pipelineName);
+        return aws.regionalArn("codepipeline", pipelineName);
     }
 
     /** ARN a CodeBuild project of this name will have. */
     Output<String> projectArn(String projectName) {
-        return Output.format("arn:%s:codebuild:%s:%s:project/%s", aws.partition(), aws.region(), aws.accountId(), projectName);
+        return aws.regionalArn("codebuild", "project/" + projectName);
     }
 
     /** ARN of a log group of this name, in the bare form the provider returns. */
     Output<String> logGroupArn(String logGroupName) {
-        return Output.format("arn:%s:logs:%s:%s:log-group:%s", aws.partition(), aws.region(), aws.accountId(), logGroupName);
+        return aws.regionalArn("logs", "log-group:" + logGroupName);
     }
 
     /** ARN of an SSM parameter given by name, with or without a leading slash. */
     Output<String> parameterArn(String parameterName) {
         String resource = parameterName.startsWith("/") ? "parameter" + parameterName : "parameter/" + parameterName;
-        return Output.format("arn:%s:ssm:%s:%s:%s", aws.partition(), aws.region(), aws.accountId(), resource);
+        return aws.regionalArn("ssm", resource);
     }
 
     /** Trust policy: only CodePipeline, acting for this pipeline in this account, may assume the pipeline role. */
@@ -115,8 +114,7 @@ final class PipelinePolicies {
             case CODECOMMIT -> policy.allow("ReadSourceRepository", s -> s
                     .actions("codecommit:CancelUploadArchive", "codecommit:GetBranch", "codecommit:GetCommit",
                             "codecommit:GetUploadArchiveStatus", "codecommit:UploadArchive")
-                    .resources(Output.format("arn:%s:codecommit:%s:%s:%s", aws.partition(), aws.region(), aws.accountId(),
-                            source.location())));
+                    .resources(aws.regionalArn("codecommit", source.location())));
         }
         List<Output<String>> projects = new ArrayList<>();
         projectNames.forEach(project -> projects.add(projectArn(project)));
@@ -236,7 +234,7 @@ final class PipelinePolicies {
 
     /** Returns the ARN pattern of every stack with this name: {@code arn:P:cloudformation:REGION:ACCOUNT:stack/NAME/*}. */
     Output<String> stackArn(String stackName) {
-        return Output.format("arn:%s:cloudformation:%s:%s:stack/%s/*", aws.partition(), aws.region(), aws.accountId(), stackName);
+        return aws.regionalArn("cloudformation", "stack/" + stackName + "/*");
     }
 
     private static void addArtifactStatements(LeastPrivilegePolicyBuilder policy, Output<String> bucketArn, Output<String> keyArn) {
@@ -277,7 +275,7 @@ final class PipelinePolicies {
         }
         if (!logGroupNames.isEmpty()) {
             KeyGrant.Builder logs = KeyGrant.builder("CloudWatchLogsUseKey")
-                    .servicePrincipal(logsPrincipal())
+                    .servicePrincipal(aws.regionalServiceName("logs"))
                     .actions("kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey",
                             "kms:GenerateDataKeyWithoutPlaintext", "kms:ReEncryptFrom", "kms:ReEncryptTo");
             logGroupNames.forEach(group -> logs.condition("ArnEquals", "kms:EncryptionContext:aws:logs:arn", logGroupArn(group)));
@@ -299,11 +297,6 @@ final class PipelinePolicies {
                         .resources(topicArn)
                         .condition("Bool", "aws:SecureTransport", "false"))
                 .build();
-    }
-
-    private Output<String> logsPrincipal() {
-        return Output.tuple(aws.region(), aws.partition()).applyValue(t -> "logs." + t.t1 + "."
-                + Partition.fromId(t.t2).map(Partition::dnsSuffix).orElse("amazonaws.com"));
     }
 
     /** Rewrites a connection ARN under the given service prefix, keeping every other field. */

@@ -2,8 +2,8 @@ package io.github.securepulumi.pipeline;
 
 import io.github.securepulumi.core.Tags;
 import io.github.securepulumi.core.Validation;
+import io.github.securepulumi.core.aws.CloudWatchLogs;
 import io.github.securepulumi.core.aws.Arn;
-import io.github.securepulumi.core.optout.Justification;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -15,10 +15,6 @@ import java.util.regex.Pattern;
 
 /** Checks the inputs of a {@link SecurePipeline} before anything is registered. */
 final class SecurePipelineValidation {
-
-    /** The retention periods CloudWatch Logs accepts, in days. */
-    static final List<Integer> VALID_RETENTION_DAYS = List.of(
-            1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
 
     /** CodePipeline's rule for pipeline, stage and action names. */
     private static final Pattern PIPELINE_NAME = Pattern.compile("[A-Za-z0-9.@_-]{1,100}");
@@ -61,10 +57,7 @@ final class SecurePipelineValidation {
         checkSource(args.source(), validation);
         checkPushFilters(args, validation);
         checkStages(name, args, validation);
-        if (!VALID_RETENTION_DAYS.contains(args.logRetentionDays())) {
-            validation.reject("logRetentionDays", args.logRetentionDays(),
-                    "CloudWatch Logs accepts only " + VALID_RETENTION_DAYS + "; choose one of those.");
-        }
+        CloudWatchLogs.checkRetention("logRetentionDays", args.logRetentionDays(), validation);
         Tags.check("tags", args.tags(), validation);
         validation.throwIfInvalid();
         return name;
@@ -196,8 +189,7 @@ final class SecurePipelineValidation {
             }
             if (stage instanceof BuildStage build) {
                 build.actionName().ifPresent(action -> checkName(path + ".actionName", action, validation));
-                build.dockerBuild().map(Justification::problem).ifPresent(problem ->
-                        validation.reject(path + ".dockerBuild", build.dockerBuild().get().text(), problem));
+                validation.justification(path + ".dockerBuild", build.dockerBuild());
                 if (checkArtifactName(path + ".outputArtifact", build.outputArtifact(), validation)
                         && writtenBy.putIfAbsent(build.outputArtifact(), i) != null) {
                     validation.reject(path + ".outputArtifact", build.outputArtifact(),

@@ -66,7 +66,7 @@ public final class GraphRecorder implements ResourceTransformation {
                 options.getDependsOn() == null
                         ? CompletableFuture.completedFuture(List.of())
                         : PulumiInternals.dependsOn(options.getDependsOn()),
-                properties.thenCompose(GraphRecorder::resourcesBehindAll),
+                properties.thenCompose(map -> PulumiInternals.resourcesBehindDeep(map.values())),
                 secretProperties(resource, options, properties),
                 options.isRetainOnDelete(),
                 options.isProtect()));
@@ -99,16 +99,6 @@ public final class GraphRecorder implements ResourceTransformation {
      */
     public Set<String> declaredSecretOutputsOf(String key) {
         return declaredSecretOutputsByKey.getOrDefault(key, Set.of());
-    }
-
-    private static CompletableFuture<Set<Resource>> resourcesBehindAll(Map<String, Output<?>> properties) {
-        List<CompletableFuture<Set<Resource>>> lookups = properties.values().stream()
-                .map(PulumiInternals::resourcesBehindDeep)
-                .collect(Collectors.toList());
-        return CompletableFuture.allOf(lookups.toArray(CompletableFuture[]::new))
-                .thenApply(ignored -> lookups.stream()
-                        .flatMap(f -> f.join().stream())
-                        .collect(Collectors.toSet()));
     }
 
     /**

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -55,41 +56,63 @@ public final class PulumiInternals {
      * value: in args objects, lists and maps, such as a trail's event selectors built from a bucket ARN.
      */
     public static CompletableFuture<Set<Resource>> resourcesBehindDeep(Output<?> output) {
-        return resourcesBehind(output).thenCombine(
-                valueOrNull(output).thenCompose(PulumiInternals::resourcesInValue), PulumiInternals::union);
+        return resourcesBehindDeep(List.of(output));
     }
 
-    private static CompletableFuture<Set<Resource>> resourcesInValue(Object value) {
+    /** Returns the resources behind several {@code Output}s and the {@code Output}s nested in their values. */
+    public static CompletableFuture<Set<Resource>> resourcesBehindDeep(Collection<Output<?>> outputs) {
+        return nestedOutputsOfAll(List.copyOf(outputs))
+                .thenCompose(all -> allOf(all, PulumiInternals::resourcesBehind))
+                .thenApply(sets -> {
+                    Set<Resource> all = new HashSet<>();
+                    sets.forEach(all::addAll);
+                    return all;
+                });
+    }
+
+    /**
+     * Returns an {@code Output} together with every {@code Output} nested in its value, at any depth
+     * of args objects, lists and maps.
+     */
+    private static CompletableFuture<List<Output<?>>> withNestedOutputs(Output<?> output) {
+        return valueOrNull(output).thenCompose(PulumiInternals::nestedOutputs).thenApply(nested -> {
+            List<Output<?>> all = new ArrayList<>();
+            all.add(output);
+            all.addAll(nested);
+            return all;
+        });
+    }
+
+    private static CompletableFuture<List<Output<?>>> nestedOutputs(Object value) {
         if (value instanceof Output<?> output) {
-            return resourcesBehindDeep(output);
+            return withNestedOutputs(output);
         }
         if (value instanceof InputArgs args) {
             return InputArgs.InputArgsInternal.from(args).toMapAsync(Log.ignore())
-                    .thenCompose(map -> resourcesInAll(List.copyOf(map.values())));
+                    .thenCompose(map -> nestedOutputsOfAll(List.copyOf(map.values())));
         }
         if (value instanceof Collection<?> collection) {
-            return resourcesInAll(new ArrayList<>(collection));
+            return nestedOutputsOfAll(new ArrayList<>(collection));
         }
         if (value instanceof Map<?, ?> map) {
-            return resourcesInAll(new ArrayList<>(map.values()));
+            return nestedOutputsOfAll(new ArrayList<>(map.values()));
         }
-        return CompletableFuture.completedFuture(Set.of());
+        return CompletableFuture.completedFuture(List.of());
     }
 
-    private static CompletableFuture<Set<Resource>> resourcesInAll(List<?> values) {
-        List<CompletableFuture<Set<Resource>>> lookups = values.stream()
-                .map(PulumiInternals::resourcesInValue)
-                .collect(Collectors.toList());
-        return CompletableFuture.allOf(lookups.toArray(CompletableFuture[]::new))
-                .thenApply(ignored -> lookups.stream()
-                        .map(CompletableFuture::join)
-                        .reduce(Set.of(), PulumiInternals::union));
+    private static CompletableFuture<List<Output<?>>> nestedOutputsOfAll(List<?> values) {
+        return allOf(values, PulumiInternals::nestedOutputs).thenApply(lists -> {
+            List<Output<?>> all = new ArrayList<>();
+            lists.forEach(all::addAll);
+            return all;
+        });
     }
 
-    private static Set<Resource> union(Set<Resource> first, Set<Resource> second) {
-        Set<Resource> all = new HashSet<>(first);
-        all.addAll(second);
-        return all;
+    /** Applies an asynchronous function to every item and waits for all results, in item order. */
+    private static <T, R> CompletableFuture<List<R>> allOf(List<T> items, Function<T, CompletableFuture<R>> function) {
+        List<CompletableFuture<R>> futures = items.stream().map(function).collect(Collectors.toList());
+        return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
+                .thenApply(ignored -> futures.stream().map(CompletableFuture::join).toList());
     }
 
     /** Returns whether an {@code Output} is marked secret. */
@@ -138,47 +161,21 @@ public final class PulumiInternals {
      * function's {@code environment} whose {@code variables} were built with {@code Output.ofSecret}.
      */
     public static CompletableFuture<Set<String>> secretProperties(Map<String, Output<?>> properties) {
-        List<CompletableFuture<Optional<String>>> checks = properties.entrySet().stream()
-                .map(e -> containsSecret(e.getValue())
-                        .thenApply(secret -> secret ? Optional.of(e.getKey()) : Optional.<String>empty()))
-                .collect(Collectors.toList());
-        return CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new))
-                .thenApply(ignored -> checks.stream()
-                        .map(CompletableFuture::join)
-                        .flatMap(Optional::stream)
-                        .collect(Collectors.toUnmodifiableSet()));
+        List<String> names = List.copyOf(properties.keySet());
+        return allOf(names, name -> containsSecret(properties.get(name))).thenApply(flags -> {
+            Set<String> secret = new HashSet<>();
+            for (int i = 0; i < names.size(); i++) {
+                if (flags.get(i)) {
+                    secret.add(names.get(i));
+                }
+            }
+            return Set.copyOf(secret);
+        });
     }
 
     /** Checks whether an {@code Output} is secret or contains a secret {@code Output} in its value. */
     private static CompletableFuture<Boolean> containsSecret(Output<?> output) {
-        return isSecret(output).thenCompose(secret -> secret
-                ? CompletableFuture.completedFuture(true)
-                : valueOrNull(output).thenCompose(PulumiInternals::valueContainsSecret));
-    }
-
-    /** Searches nested args objects, lists and maps for a secret {@code Output}. */
-    private static CompletableFuture<Boolean> valueContainsSecret(Object value) {
-        if (value instanceof Output<?> output) {
-            return containsSecret(output);
-        }
-        if (value instanceof InputArgs args) {
-            return InputArgs.InputArgsInternal.from(args).toMapAsync(Log.ignore())
-                    .thenCompose(map -> anyContainsSecret(List.copyOf(map.values())));
-        }
-        if (value instanceof Collection<?> collection) {
-            return anyContainsSecret(new ArrayList<>(collection));
-        }
-        if (value instanceof Map<?, ?> map) {
-            return anyContainsSecret(new ArrayList<>(map.values()));
-        }
-        return CompletableFuture.completedFuture(false);
-    }
-
-    private static CompletableFuture<Boolean> anyContainsSecret(List<?> values) {
-        List<CompletableFuture<Boolean>> checks = values.stream()
-                .map(PulumiInternals::valueContainsSecret)
-                .collect(Collectors.toList());
-        return CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new))
-                .thenApply(ignored -> checks.stream().anyMatch(CompletableFuture::join));
+        return withNestedOutputs(output).thenCompose(outputs -> allOf(outputs, PulumiInternals::isSecret))
+                .thenApply(flags -> flags.contains(true));
     }
 }

@@ -29,11 +29,11 @@ public final class OptOutReporter {
     }
 
     /**
-     * Registers a listener until the returned handle is closed.
+     * Registers a listener until the returned action runs.
      *
-     * @return a handle whose {@code close()} removes the listener
+     * @return an action that removes the listener
      */
-    public static AutoCloseable listen(Consumer<SecurityOptOut> listener) {
+    public static Runnable listen(Consumer<SecurityOptOut> listener) {
         LISTENERS.add(listener);
         return () -> LISTENERS.remove(listener);
     }

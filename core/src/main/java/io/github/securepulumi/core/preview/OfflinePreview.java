@@ -90,7 +90,8 @@ public final class OfflinePreview {
             List<String> errors = new ArrayList<>();
             Map<String, Object> stackOutputs = new LinkedHashMap<>();
             Set<String> secretStackOutputs = new HashSet<>();
-            try (AutoCloseable ignored = OptOutReporter.listen(optOuts::add)) {
+            Runnable stopListening = OptOutReporter.listen(optOuts::add);
+            try {
                 TestResult result = PulumiTest.withMocks(simulator).withOptions(options).runTest(program);
                 errors.addAll(result.errors());
                 if (!result.exceptions().isEmpty()) {
@@ -105,6 +106,7 @@ public final class OfflinePreview {
             } catch (Exception e) {
                 failure = Optional.of(rootCause(e));
             } finally {
+                stopListening.run();
                 PulumiTest.cleanup();
             }
 
@@ -182,6 +184,7 @@ public final class OfflinePreview {
             return this;
         }
 
+        /** Returns the configured preview; it can run any number of programs, one at a time. */
         public OfflinePreview build() {
             return new OfflinePreview(this);
         }

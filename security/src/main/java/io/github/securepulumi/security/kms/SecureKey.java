@@ -125,7 +125,7 @@ public final class SecureKey extends ComponentResource {
     private static Output<String> policyDocument(SecureKeyArgs args, AwsEnvironment aws, Output<String> keyArn) {
         LeastPrivilegePolicyBuilder policy = LeastPrivilegePolicyBuilder.keyPolicy();
         List<Output<String>> administrators = args.administratorArns().isEmpty()
-                ? List.of(Output.format("arn:%s:iam::%s:root", aws.partition(), aws.accountId()))
+                ? List.of(aws.accountRootArn())
                 : args.administratorArns().stream().map(Output::of).toList();
         policy.allow("KeyAdministration", s -> {
             administrators.forEach(s::awsPrincipal);
@@ -158,7 +158,7 @@ public final class SecureKey extends ComponentResource {
         }
         checkGrants(args.grants(), validation);
         Tags.check("tags", args.tags(), validation);
-        args.deleteOnDestroy().map(j -> j.problem()).ifPresent(p -> validation.reject("deleteOnDestroy", args.deleteOnDestroy().get().text(), p));
+        validation.justification("deleteOnDestroy", args.deleteOnDestroy());
         validation.throwIfInvalid();
         return name;
     }

@@ -31,7 +31,6 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import io.github.securepulumi.core.ComponentOutputs;
 import io.github.securepulumi.core.Tags;
-import io.github.securepulumi.core.aws.Partition;
 import io.github.securepulumi.core.optout.Justification;
 import io.github.securepulumi.core.optout.OptOutReporter;
 import io.github.securepulumi.core.optout.SecurityOptOut;
@@ -131,13 +130,11 @@ public final class SecureBucket extends ComponentResource {
 
     /** Creates a key for this bucket alone, usable by principals of this account only through S3. */
     private SecureKey ownKey(String name, SecureBucketArgs args, AwsEnvironment aws) {
-        Output<String> s3Endpoint = Output.tuple(aws.region(), aws.partition()).applyValue(t ->
-                "s3." + t.t1 + "." + Partition.fromId(t.t2).map(Partition::dnsSuffix).orElse("amazonaws.com"));
         KeyGrant viaS3 = KeyGrant.builder("UseThroughS3")
-                .awsPrincipal(Output.format("arn:%s:iam::%s:root", aws.partition(), aws.accountId()))
+                .awsPrincipal(aws.accountRootArn())
                 .actions("kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey",
                         "kms:ReEncryptFrom", "kms:ReEncryptTo")
-                .condition("StringEquals", "kms:ViaService", s3Endpoint)
+                .condition("StringEquals", "kms:ViaService", aws.regionalServiceName("s3"))
                 .condition("StringEquals", "kms:CallerAccount", aws.accountId())
                 .build();
         SecureKeyArgs.Builder keyArgs = SecureKeyArgs.builder()

@@ -22,16 +22,8 @@ final class SecureBucketValidation {
         positive(validation, "accessLogRetentionDays", args.accessLogRetentionDays());
         args.objectExpirationDays().ifPresent(days -> positive(validation, "objectExpirationDays", days));
         Tags.check("tags", args.tags(), validation);
-        args.deleteOnDestroy().ifPresent(j -> {
-            if (j.problem() != null) {
-                validation.reject("deleteOnDestroy", j.text(), j.problem());
-            }
-        });
-        args.disableAccessLogging().ifPresent(j -> {
-            if (j.problem() != null) {
-                validation.reject("disableAccessLogging", j.text(), j.problem());
-            }
-        });
+        validation.justification("deleteOnDestroy", args.deleteOnDestroy());
+        validation.justification("disableAccessLogging", args.disableAccessLogging());
         validation.throwIfInvalid();
         return name;
     }
