@@ -6,7 +6,7 @@ import java.util.Objects;
  * An environment variable of a CodeBuild project.
  *
  * <p>Only {@link Type#PLAINTEXT} values are stored in the project itself, where anyone who may
- * read the project (or its build logs) sees them. Secrets belong in Secrets Manager or in an SSM
+ * read the project (or its build logs) can read them. Secrets belong in Secrets Manager or in an SSM
  * {@code SecureString} parameter; CodeBuild then reads them at build time with the project's role,
  * which is granted exactly those secrets and parameters.
  *
@@ -33,17 +33,17 @@ public record EnvironmentVariable(String name, Type type, String value) {
         Objects.requireNonNull(value, "value");
     }
 
-    /** A value that is not secret, stored in the project. */
+    /** Creates a variable whose value is not secret and is stored in the project. */
     public static EnvironmentVariable plaintext(String name, String value) {
         return new EnvironmentVariable(name, Type.PLAINTEXT, value);
     }
 
-    /** A value read from an SSM parameter (a {@code SecureString} for secrets), given by name such as {@code /app/db-url}. */
+    /** Creates a variable read from an SSM parameter (a {@code SecureString} for secrets), given by name such as {@code /app/db-url}. */
     public static EnvironmentVariable parameterStore(String name, String parameterName) {
         return new EnvironmentVariable(name, Type.PARAMETER_STORE, parameterName);
     }
 
-    /** A value read from a Secrets Manager secret, given by its full ARN. */
+    /** Creates a variable read from a Secrets Manager secret, given by its full ARN. */
     public static EnvironmentVariable secretsManager(String name, String secretArn) {
         return new EnvironmentVariable(name, Type.SECRETS_MANAGER, secretArn);
     }

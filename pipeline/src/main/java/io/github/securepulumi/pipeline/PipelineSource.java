@@ -3,7 +3,7 @@ package io.github.securepulumi.pipeline;
 import java.util.Objects;
 
 /**
- * Where a {@link SecurePipeline} gets its source: a Git repository reached through a CodeConnections
+ * The source of a {@link SecurePipeline}: a Git repository reached through a CodeConnections
  * connection (GitHub, GitLab or Bitbucket), an object in an S3 bucket, or a CodeCommit repository.
  *
  * <p>The source stage is always the pipeline's first stage and writes one artifact, named
@@ -57,27 +57,27 @@ public record PipelineSource(Kind kind, String location, String reference, Strin
         Objects.requireNonNull(outputArtifact, "outputArtifact");
     }
 
-    /** A GitHub repository such as {@code my-org/my-app}, read through a new connection. */
+    /** Creates a source for a GitHub repository such as {@code my-org/my-app}, read through a new connection. */
     public static PipelineSource gitHub(String fullRepositoryId, String branch) {
         return new PipelineSource(Kind.GITHUB, fullRepositoryId, branch, DEFAULT_OUTPUT_ARTIFACT);
     }
 
-    /** A GitLab.com project such as {@code my-group/my-app}, read through a new connection. */
+    /** Creates a source for a GitLab.com project such as {@code my-group/my-app}, read through a new connection. */
     public static PipelineSource gitLab(String fullRepositoryId, String branch) {
         return new PipelineSource(Kind.GITLAB, fullRepositoryId, branch, DEFAULT_OUTPUT_ARTIFACT);
     }
 
-    /** A Bitbucket Cloud repository such as {@code my-workspace/my-app}, read through a new connection. */
+    /** Creates a source for a Bitbucket Cloud repository such as {@code my-workspace/my-app}, read through a new connection. */
     public static PipelineSource bitbucket(String fullRepositoryId, String branch) {
         return new PipelineSource(Kind.BITBUCKET, fullRepositoryId, branch, DEFAULT_OUTPUT_ARTIFACT);
     }
 
-    /** A zip object in a versioned S3 bucket, given by bucket name (not ARN) and object key. */
+    /** Creates a source for a zip object in a versioned S3 bucket, given by bucket name (not ARN) and object key. */
     public static PipelineSource s3(String bucketName, String objectKey) {
         return new PipelineSource(Kind.S3, bucketName, objectKey, DEFAULT_OUTPUT_ARTIFACT);
     }
 
-    /** A CodeCommit repository of this account and region, given by name (not ARN), and a branch. */
+    /** Creates a source for a CodeCommit repository of this account and region, given by name (not ARN), and a branch. */
     public static PipelineSource codeCommit(String repositoryName, String branch) {
         return new PipelineSource(Kind.CODECOMMIT, repositoryName, branch, DEFAULT_OUTPUT_ARTIFACT);
     }

@@ -40,17 +40,17 @@ public final class PolicyAnalyzer {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
     }
 
-    /** An analyzer for one kind of policy, with the shared catalog and no size check. */
+    /** Creates an analyzer for one kind of policy, with the shared catalog and no size check. */
     public static PolicyAnalyzer of(PolicyType policyType) {
         return new PolicyAnalyzer(policyType, null, IamCatalog.shared());
     }
 
-    /** An analyzer that also reports {@code POLICY_SIZE_EXCEEDED} above the given limit. */
+    /** Creates an analyzer that also reports {@code POLICY_SIZE_EXCEEDED} above the given limit. */
     public static PolicyAnalyzer of(PolicyType policyType, PolicySizeLimit sizeLimit) {
         return new PolicyAnalyzer(policyType, Objects.requireNonNull(sizeLimit, "sizeLimit"), IamCatalog.shared());
     }
 
-    /** The same analyzer with another catalog, for example one loaded with {@link IamCatalog#load}. */
+    /** Returns the same analyzer with another catalog, for example one loaded with {@link IamCatalog#load}. */
     public PolicyAnalyzer withCatalog(IamCatalog otherCatalog) {
         return new PolicyAnalyzer(policyType, sizeLimit, otherCatalog);
     }
@@ -86,7 +86,7 @@ public final class PolicyAnalyzer {
         return PolicyChecks.run(document, policyType, catalog, sizeLimit);
     }
 
-    /** Whether any finding is an {@code ERROR} or {@code SECURITY_WARNING}. */
+    /** Checks whether any finding is an {@code ERROR} or {@code SECURITY_WARNING}. */
     public static boolean hasBlockingFindings(List<Finding> findings) {
         return findings.stream().anyMatch(f -> f.type() == FindingType.ERROR || f.type() == FindingType.SECURITY_WARNING);
     }

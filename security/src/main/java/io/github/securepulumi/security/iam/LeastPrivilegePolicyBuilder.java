@@ -86,18 +86,18 @@ public final class LeastPrivilegePolicyBuilder {
         this.sizeLimit = sizeLimit;
     }
 
-    /** An identity policy (for a user, group or role), limited to a managed policy's 6,144 characters. */
+    /** Starts an identity policy (for a user, group or role), limited to a managed policy's 6,144 characters. */
     public static LeastPrivilegePolicyBuilder identityPolicy() {
         return new LeastPrivilegePolicyBuilder(PolicyType.IDENTITY, "identity policy", PolicySizeLimit.MANAGED_POLICY, false);
     }
 
-    /** A resource policy such as a bucket policy, limited to an S3 bucket policy's 20 KB. */
+    /** Starts a resource policy such as a bucket policy, limited to an S3 bucket policy's 20 KB. */
     public static LeastPrivilegePolicyBuilder resourcePolicy() {
         return new LeastPrivilegePolicyBuilder(PolicyType.RESOURCE, "resource policy", PolicySizeLimit.S3_BUCKET_POLICY, false);
     }
 
     /**
-     * A KMS key policy: a resource policy limited to 32 KB. Statements may name the key's ARN, or
+     * Starts a KMS key policy: a resource policy limited to 32 KB. Statements may name the key's ARN, or
      * {@code "*"}, which in a key policy means only the key the policy is attached to; use {@code "*"}
      * when the policy is set on the key at creation and its ARN is not known yet.
      */
@@ -105,7 +105,7 @@ public final class LeastPrivilegePolicyBuilder {
         return new LeastPrivilegePolicyBuilder(PolicyType.RESOURCE, "key policy", PolicySizeLimit.KMS_KEY_POLICY, true);
     }
 
-    /** A role trust policy: principals and {@code sts:} actions, no resources, at most 2,048 characters. */
+    /** Starts a role trust policy: principals and {@code sts:} actions, no resources, at most 2,048 characters. */
     public static LeastPrivilegePolicyBuilder trustPolicy() {
         return new LeastPrivilegePolicyBuilder(PolicyType.TRUST, "trust policy", PolicySizeLimit.ROLE_TRUST_POLICY, false);
     }

@@ -127,6 +127,7 @@ public final class KeyGrant {
             return condition(operator, key, Output.of(value));
         }
 
+        /** Returns the grant; {@link SecureKey} checks it, with every other input, before registering anything. */
         public KeyGrant build() {
             return new KeyGrant(this);
         }

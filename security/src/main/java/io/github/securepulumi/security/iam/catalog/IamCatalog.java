@@ -78,7 +78,7 @@ public final class IamCatalog {
         this.conditionKeyCount = loader.conditionKeyCount;
     }
 
-    /** The catalog bundled with this library, loaded on first call and then shared. */
+    /** Returns the catalog bundled with this library, loaded on first call and then shared. */
     public static IamCatalog shared() {
         return Holder.SHARED;
     }
