@@ -47,8 +47,10 @@ public abstract class AbstractCloudFormationDeployStage implements PipelineStage
     public abstract List<String> capabilities();
 
     /**
-     * Statements of the deployment role's policy, which say what CloudFormation may do when it deploys
-     * the stack; at least one. Every action is named in full and no statement applies to {@code *}.
+     * Statements of the deployment role's policy, which define what CloudFormation may do when it deploys
+     * the stack. Required: at least one, and there is no default, because only you know what the
+     * template deploys; a broad default would hand CloudFormation more than it needs. Every action is
+     * named in full and no statement applies to {@code *}.
      */
     public abstract List<DeployPermission> permissions();
 

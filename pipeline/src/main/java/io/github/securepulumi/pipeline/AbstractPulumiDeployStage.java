@@ -52,14 +52,21 @@ public abstract class AbstractPulumiDeployStage implements CodeBuildStage {
      */
     public abstract String pulumiCliSha256();
 
-    /** ARN of the Secrets Manager secret that contains the Pulumi access token. Set this or {@link #accessTokenParameterName()}. */
+    /**
+     * ARN of the Secrets Manager secret that contains the Pulumi access token. Required unless
+     * {@link #accessTokenParameterName()} is set; there is no default, because the token must come
+     * from a secret store and never from a plaintext value.
+     */
     public abstract Optional<String> accessTokenSecretArn();
 
-    /** Name of the SSM {@code SecureString} parameter that contains the Pulumi access token. Set this or {@link #accessTokenSecretArn()}. */
+    /**
+     * Name of the SSM {@code SecureString} parameter that contains the Pulumi access token. Required
+     * unless {@link #accessTokenSecretArn()} is set; there is no default, for the same reason.
+     */
     public abstract Optional<String> accessTokenParameterName();
 
     /**
-     * Statements of the stage role's policy besides reading its input, which say what the deployment
+     * Statements of the stage role's policy besides reading its input, which define what the deployment
      * may do in AWS. Default: none, so {@code pulumi up} can change nothing in AWS until you list the
      * actions and ARNs your stack needs.
      */

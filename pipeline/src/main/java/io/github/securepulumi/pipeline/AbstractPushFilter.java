@@ -9,7 +9,8 @@ import org.immutables.value.Value;
  * {@code PushFilter.builder()}; patterns are glob patterns such as {@code release/**}.
  *
  * <p>CodePipeline accepts three combinations in one filter: tags only, branches only, or branches
- * with file paths. Each include or exclude list holds 1 to 8 patterns.
+ * with file paths. Each include or exclude list holds 1 to 8 patterns. Every list defaults to empty,
+ * which means it does not restrict the filter.
  */
 @Value.Immutable
 @SecureStyle

@@ -34,7 +34,8 @@ public abstract class AbstractSecurePipelineArgs {
 
     /**
      * Stages after the source, in order: {@link BuildStage}s, {@link PulumiDeployStage}s and
-     * {@link CloudFormationDeployStage}s; at least one.
+     * {@link CloudFormationDeployStage}s. Required: at least one, because a pipeline that only
+     * fetches its source does nothing.
      */
     public abstract List<PipelineStage> stages();
 
